@@ -1,0 +1,59 @@
+import { Meilisearch } from "meilisearch";
+import type { Config } from "../core/config.ts";
+import type { Logger } from "../core/logger.ts";
+import { type EmbeddedMeili, startEmbeddedMeili } from "./embedded-meili.ts";
+import { findMeiliBinary } from "./find-binary.ts";
+import { waitForMeiliHealth } from "./wait-for-health.ts";
+
+/** Longest a single request to Meilisearch may take before the caller gets an error. */
+export const MEILI_REQUEST_TIMEOUT_MS = 5_000;
+
+export type MeiliConnection = {
+  url: string;
+  /** A client holding the master key: for the server side only, never for a browser. */
+  client: Meilisearch;
+  /** The embedded server, when this process started one. */
+  embedded?: EmbeddedMeili;
+  close: () => Promise<void>;
+};
+
+/**
+ * Creates a Meilisearch client whose every request gives up after `timeoutMs`.
+ *
+ * @example
+ * const client = createMeiliClient("http://127.0.0.1:7700", masterKey);
+ */
+export const createMeiliClient = (
+  url: string,
+  apiKey: string | undefined,
+  timeoutMs = MEILI_REQUEST_TIMEOUT_MS,
+): Meilisearch => new Meilisearch({ host: url, ...(apiKey ? { apiKey } : {}), timeout: timeoutMs });
+
+/**
+ * Connects to Meilisearch as configured: the server at `MEILI_URL` when it is set (starting
+ * nothing), otherwise an embedded server that this process starts and supervises.
+ *
+ * @example
+ * const meili = await connectMeili(readConfig(), logger);
+ * await meili.client.health();
+ * await meili.close();
+ */
+export const connectMeili = async (config: Config, logger: Logger): Promise<MeiliConnection> => {
+  if (config.MEILI_URL) {
+    await waitForMeiliHealth(config.MEILI_URL);
+    logger.info({ url: config.MEILI_URL }, "using external meilisearch");
+    const client = createMeiliClient(config.MEILI_URL, config.MEILI_MASTER_KEY);
+    return { url: config.MEILI_URL, client, close: async () => {} };
+  }
+  const binary = findMeiliBinary({ MEILI_BIN: config.MEILI_BIN, PATH: process.env.PATH });
+  logger.info({ binary: binary.path, from: binary.source }, "starting embedded meilisearch");
+  const embedded = await startEmbeddedMeili({
+    binary: binary.path,
+    dataDir: config.MEILI_DATA_DIR,
+    port: config.MEILI_PORT,
+    ...(config.MEILI_MASTER_KEY ? { masterKey: config.MEILI_MASTER_KEY } : {}),
+    logger,
+  });
+  const client = createMeiliClient(embedded.url, embedded.masterKey);
+  return { url: embedded.url, client, embedded, close: embedded.stop };
+};

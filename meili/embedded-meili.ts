@@ -1,0 +1,202 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { AppError } from "../core/app-error.ts";
+import type { Logger } from "../core/logger.ts";
+import { findFreePort } from "./free-port.ts";
+import { loadOrCreateMasterKey } from "./master-key.ts";
+import { DEFAULT_HEALTH_TIMEOUT_MS, waitForMeiliHealth } from "./wait-for-health.ts";
+
+/** The embedded server only ever listens on loopback. */
+export const EMBEDDED_HOST = "127.0.0.1";
+/** First pause before restarting a server that died; it doubles on each failed attempt. */
+export const DEFAULT_RESTART_DELAY_MS = 250;
+/** Longest pause between two restart attempts. */
+export const MAX_RESTART_DELAY_MS = 10_000;
+/** How long `stop()` waits after SIGTERM before it sends SIGKILL. */
+export const STOP_GRACE_MS = 5_000;
+
+export type EmbeddedMeiliOptions = {
+  /** Path of the Meilisearch executable (see `findMeiliBinary`). */
+  binary: string;
+  /** Holds the database, the master key file and `meilisearch.log`. */
+  dataDir: string;
+  /** Port on 127.0.0.1; 0 or absent picks a free one. */
+  port?: number;
+  /** Defaults to a key generated once and kept in `<dataDir>/master-key` (mode 0600). */
+  masterKey?: string;
+  logger: Logger;
+  startTimeoutMs?: number;
+  restartDelayMs?: number;
+};
+
+export type EmbeddedMeili = {
+  url: string;
+  masterKey: string;
+  logFile: string;
+  /** Process id of the current Meilisearch child, if one is running. */
+  pid: () => number | undefined;
+  /** Stops supervising and shuts the server down (SIGTERM, then SIGKILL after a grace period). */
+  stop: () => Promise<void>;
+};
+
+const meiliArgs = (dataDir: string, port: number): string[] =>
+  [
+    ["--db-path", join(dataDir, "data.ms")],
+    ["--dump-dir", join(dataDir, "dumps")],
+    ["--snapshot-dir", join(dataDir, "snapshots")],
+    ["--http-addr", `${EMBEDDED_HOST}:${port}`],
+    ["--env", "production"],
+    ["--no-analytics"],
+  ].flat();
+
+const spawnMeili = (binary: string, args: string[], masterKey: string, logFile: string) => {
+  const log = openSync(logFile, "a");
+  try {
+    // The key goes through the environment, not argv, so `ps` does not show it.
+    return spawn(binary, args, {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, MEILI_MASTER_KEY: masterKey },
+      stdio: ["ignore", log, log],
+    });
+  } finally {
+    closeSync(log);
+  }
+};
+
+/** Calls `listener` once, when the child exits or fails to spawn, whichever comes first. */
+const onceEnded = (child: ChildProcess, listener: (why: string) => void): (() => void) => {
+  let done = false;
+  const end = (why: string) => {
+    if (done) return;
+    done = true;
+    listener(why);
+  };
+  const onExit = (code: number | null, signal: string | null) =>
+    end(`exited with code ${code} and signal ${signal}`);
+  const onError = (error: Error) => end(`failed to run: ${error.message}`);
+  child.once("exit", onExit).once("error", onError);
+  return () => child.off("exit", onExit).off("error", onError);
+};
+
+const waitUntilUp = async (child: ChildProcess, url: string, timeoutMs: number) => {
+  const controller = new AbortController();
+  const detach = onceEnded(child, (why) => controller.abort(`meilisearch ${why}`));
+  try {
+    await waitForMeiliHealth(url, { timeoutMs, signal: controller.signal });
+  } finally {
+    detach();
+  }
+};
+
+const logTail = (file: string, lines = 15): string =>
+  existsSync(file) ? readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n") : "";
+
+const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
+const terminate = async (child: ChildProcess): Promise<void> => {
+  if (!isRunning(child) || child.pid === undefined) return;
+  const ended = new Promise<void>((resolve) => onceEnded(child, () => resolve()));
+  child.kill("SIGTERM");
+  const graceful = await Promise.race([ended.then(() => true), sleep(STOP_GRACE_MS, false)]);
+  if (!graceful) {
+    child.kill("SIGKILL");
+    await ended;
+  }
+};
+
+type Supervisor = {
+  current: () => ChildProcess;
+  stop: () => Promise<void>;
+};
+
+/** Keeps one Meilisearch child alive: when it dies, starts another with exponential backoff. */
+const supervise = (
+  launch: () => ChildProcess,
+  waitUp: (child: ChildProcess) => Promise<void>,
+  options: { logger: Logger; restartDelayMs: number },
+): Supervisor => {
+  const { logger, restartDelayMs } = options;
+  let child = launch();
+  let stopping = false;
+  let delay = restartDelayMs;
+  let timer: NodeJS.Timeout | undefined;
+
+  const relaunch = async () => {
+    child = watch(launch());
+    try {
+      await waitUp(child);
+      delay = restartDelayMs;
+      logger.info({ pid: child.pid }, "meilisearch restarted");
+    } catch (error) {
+      logger.error({ err: error }, "meilisearch restart failed");
+      child.kill("SIGKILL");
+    }
+  };
+  const watch = (started: ChildProcess) => {
+    onceEnded(started, (why) => {
+      if (stopping) return;
+      logger.warn({ why, restartInMs: delay }, "meilisearch stopped unexpectedly; restarting");
+      timer = setTimeout(relaunch, delay);
+      delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
+    });
+    return started;
+  };
+  const killNow = () => child.kill("SIGKILL");
+  process.once("exit", killNow);
+  watch(child);
+
+  return {
+    current: () => child,
+    stop: async () => {
+      stopping = true;
+      clearTimeout(timer);
+      process.off("exit", killNow);
+      await terminate(child);
+    },
+  };
+};
+
+/**
+ * Starts a real Meilisearch server as a child process on 127.0.0.1, waits until it is healthy,
+ * and restarts it with backoff whenever it dies, until `stop()` is called.
+ *
+ * @example
+ * const meili = await startEmbeddedMeili({ binary, dataDir: ".data/meili", logger });
+ * const client = new Meilisearch({ host: meili.url, apiKey: meili.masterKey });
+ * await meili.stop();
+ */
+export const startEmbeddedMeili = async (options: EmbeddedMeiliOptions): Promise<EmbeddedMeili> => {
+  const { binary, dataDir, logger } = options;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const masterKey = options.masterKey ?? loadOrCreateMasterKey(join(dataDir, "master-key"));
+  const port = options.port || (await findFreePort(EMBEDDED_HOST));
+  const url = `http://${EMBEDDED_HOST}:${port}`;
+  const logFile = join(dataDir, "meilisearch.log");
+  const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS;
+  const launch = () => spawnMeili(binary, meiliArgs(dataDir, port), masterKey, logFile);
+  const waitUp = (child: ChildProcess) => waitUntilUp(child, url, startTimeoutMs);
+
+  const supervisor = supervise(launch, waitUp, {
+    logger,
+    restartDelayMs: options.restartDelayMs ?? DEFAULT_RESTART_DELAY_MS,
+  });
+  try {
+    await waitUp(supervisor.current());
+  } catch (error) {
+    await supervisor.stop();
+    throw new AppError(
+      "meilisearch_start_failed",
+      `Meilisearch did not start at ${url}. Last lines of ${logFile}:\n${logTail(logFile)}`,
+      { cause: error },
+    );
+  }
+  logger.info({ url, pid: supervisor.current().pid, logFile }, "meilisearch started");
+  return {
+    url,
+    masterKey,
+    logFile,
+    pid: () => supervisor.current().pid,
+    stop: supervisor.stop,
+  };
+};

@@ -1,0 +1,60 @@
+import { createApp } from "../api/create-app.ts";
+import type { Config } from "../core/config.ts";
+import type { Logger } from "../core/logger.ts";
+import { runIndex } from "../indexer/run-index.ts";
+import { connectMeili, type MeiliConnection } from "../meili/connect-meili.ts";
+import { countDocuments } from "../meili/count-documents.ts";
+import { listen } from "./listen.ts";
+
+export type RunningServer = {
+  /** Where the page and the API answer. */
+  url: string;
+  meili: MeiliConnection;
+  /** Stops the HTTP server, then the embedded Meilisearch if this process started one. */
+  close: () => Promise<void>;
+};
+
+const indexSampleIfEmpty = async (meili: MeiliConnection, config: Config, logger: Logger) => {
+  if ((await countDocuments(meili.client, config.MEILI_INDEX)) > 0) return;
+  logger.info({ sources: [config.SAMPLE_DIR] }, "index is empty: indexing the bundled sample");
+  const summary = await runIndex({
+    sources: [config.SAMPLE_DIR],
+    client: meili.client,
+    indexName: config.MEILI_INDEX,
+  });
+  for (const problem of summary.problems) logger.warn(problem, "source problem");
+  logger.info(
+    { read: summary.read, indexed: summary.indexed, skipped: summary.skipped },
+    "sample indexed",
+  );
+};
+
+/**
+ * Starts everything `npm start` runs: Meilisearch (embedded, or the one at `MEILI_URL`), the
+ * bundled sample in an empty index, and the HTTP server with the API and the page.
+ *
+ * @example
+ * const running = await startServer(readConfig(), createLogger());
+ * console.log(`open ${running.url}`);
+ * await running.close();
+ */
+export const startServer = async (config: Config, logger: Logger): Promise<RunningServer> => {
+  const meili = await connectMeili(config, logger);
+  try {
+    await indexSampleIfEmpty(meili, config, logger);
+    const app = createApp({ meili: meili.client, indexName: config.MEILI_INDEX, logger });
+    const http = await listen(app, config.HOST, config.PORT);
+    logger.info({ url: http.url }, "learning-cities-search is listening");
+    return {
+      url: http.url,
+      meili,
+      close: async () => {
+        await http.close();
+        await meili.close();
+      },
+    };
+  } catch (error) {
+    await meili.close();
+    throw error;
+  }
+};

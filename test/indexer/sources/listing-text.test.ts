@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  looksLikeListingText,
+  parseDateLine,
+  parseListingText,
+} from "../../../indexer/sources/listing-text.ts";
+import { fixture, SEED_FILE } from "../../helpers/seed.ts";
+
+const SEED_CITIES = [
+  ["Beijing", "China"],
+  ["Villa María", "Argentina"],
+  ["Contagem", "Brazil"],
+  ["Sønderborg", "Denmark"],
+  ["Hangzhou", "China"],
+  ["Chengdu", "China"],
+  ["Shenzhen", "China"],
+  ["Dilijan", "Armenia"],
+  ["Plovdiv", "Bulgaria"],
+  ["Espoo", "Finland"],
+  ["Namyangju", "Republic of Korea"],
+  ["Cork", "Ireland"],
+];
+
+describe("parseListingText", () => {
+  const seed = parseListingText(readFileSync(SEED_FILE, "utf8"), "seed.txt");
+
+  it("reads the 12 records of the seed listing with their cities and countries, in order", () => {
+    expect(seed.problems).toEqual([]);
+    expect(seed.records.map((record) => [record.city, record.country])).toEqual(SEED_CITIES);
+  });
+
+  it("keeps each record's narrative and none of the site navigation around the list", () => {
+    const beijing = seed.records[0];
+    expect(beijing?.text).toMatch(/^Capital of Learning for comprehensive development/);
+    expect(beijing?.text).toMatch(
+      /serve as the Guiding Documents for the Network and its members today$/,
+    );
+    for (const record of seed.records) {
+      expect(record.text).not.toMatch(/Skip to main content|Pagination|Clear all filters/);
+      expect(record.text.length).toBeGreaterThan(1000);
+    }
+  });
+
+  it("takes the source label and the listing date for every record", () => {
+    for (const record of seed.records) {
+      expect(record.label).toBe("UNESCO Global Network of Learning cities");
+      expect(record.date).toBe("2021-11-10");
+      expect(record.file).toBe("seed.txt");
+    }
+  });
+
+  it("gives each record the line number of its label line", () => {
+    const lines = readFileSync(SEED_FILE, "utf8").split("\n");
+    for (const record of seed.records) {
+      expect(lines[record.position - 1]).toBe(record.label);
+      expect(lines[record.position]).toBe(record.city);
+    }
+  });
+
+  it("reports a truncated listing and its incomplete last record instead of inventing a country", () => {
+    const parsed = parseListingText(
+      readFileSync(fixture("listing-truncated.txt"), "utf8"),
+      "cut.txt",
+    );
+    expect(parsed.records.map((record) => record.city)).toEqual(["Espoo"]);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({
+        source: "cut.txt",
+        position: 11,
+        message: expect.stringMatching(/incomplete record/),
+      }),
+      expect.objectContaining({ source: "cut.txt", message: expect.stringMatching(/truncated/) }),
+    ]);
+  });
+
+  it("reports text without the listing header as not a listing export", () => {
+    const parsed = parseListingText("Just some notes\nabout Beijing\n", "notes.txt");
+    expect(parsed.records).toEqual([]);
+    expect(parsed.problems[0]?.message).toMatch(/not a GNLC listing export/);
+  });
+
+  it("reads listings saved with Windows line endings the same way", () => {
+    const crlf = readFileSync(SEED_FILE, "utf8").replace(/\n/g, "\r\n");
+    const parsed = parseListingText(crlf, "seed.txt");
+    expect(parsed.records.map((record) => [record.city, record.country])).toEqual(SEED_CITIES);
+  });
+});
+
+describe("looksLikeListingText", () => {
+  it("recognises the listing export by its header lines and nothing else", () => {
+    expect(looksLikeListingText("nav\nStructured Data\nText intro\nrecords")).toBe(true);
+    expect(looksLikeListingText("<html><body>Text intro inside a sentence</body></html>")).toBe(
+      false,
+    );
+  });
+});
+
+describe("parseDateLine", () => {
+  it("turns the listing's English date into an ISO date and ignores other lines", () => {
+    expect(parseDateLine("November 10, 2021")).toBe("2021-11-10");
+    expect(parseDateLine("March 3, 2019")).toBe("2019-03-03");
+    expect(parseDateLine("Smarch 3, 2019")).toBeUndefined();
+    expect(parseDateLine("UNESCO Global Network of Learning cities")).toBeUndefined();
+  });
+});
