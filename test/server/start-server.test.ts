@@ -1,0 +1,91 @@
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import type { SearchBody } from "../../api/routes/search.ts";
+import { readConfig } from "../../core/config.ts";
+import { type RunningServer, startServer } from "../../server/start-server.ts";
+import { silentLogger, testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
+
+const tempDir = useTempDir();
+let running: RunningServer | undefined;
+
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+const startOnTempDir = async () => {
+  const dataDir = join(tempDir(), "meili");
+  const config = readConfig({ PORT: "0", MEILI_DATA_DIR: dataDir, SAMPLE_DIR: "data" });
+  running = await startServer(config, silentLogger);
+  return { running, dataDir };
+};
+
+const waitForStatus = async (url: string, status: number, timeoutMs = 15_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(url).catch(() => undefined);
+    if (response?.status === status) return;
+    await sleep(50);
+  }
+  throw new Error(`${url} never answered ${status}`);
+};
+
+describe("startServer with the embedded Meilisearch", () => {
+  it("indexes the bundled sample into an empty index and finds Beijing for ageing over HTTP", async () => {
+    const { running, dataDir } = await startOnTempDir();
+    const response = await fetch(`${running.url}/api/search?q=ageing`);
+    const body = (await response.json()) as SearchBody;
+    expect(body.hits.map((hit) => hit.city)).toContain("Beijing");
+    expect(statSync(join(dataDir, "master-key")).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(dataDir, "meilisearch.log"))).toBe(true);
+  });
+
+  it("serves the search page with a Content-Security-Policy", async () => {
+    const { running } = await startOnTempDir();
+    const response = await fetch(running.url);
+    expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(await response.text()).toContain('<input id="q" name="q" type="search"');
+  });
+
+  it("reports 503 while Meilisearch is dead and 200 again once it has restarted it", async () => {
+    const { running } = await startOnTempDir();
+    const firstPid = running.meili.embedded?.pid();
+    expect(firstPid).toBeGreaterThan(0);
+    process.kill(firstPid as number, "SIGKILL");
+    await waitForStatus(`${running.url}/health`, 503);
+    await waitForStatus(`${running.url}/health`, 200);
+    expect(running.meili.embedded?.pid()).not.toBe(firstPid);
+    const body = (await (await fetch(`${running.url}/health`)).json()) as { documents: number };
+    expect(body.documents).toBe(12);
+  });
+
+  it("stops the embedded Meilisearch when closed", async () => {
+    const { running } = await startOnTempDir();
+    const pid = running.meili.embedded?.pid() as number;
+    await running.close();
+    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+  });
+});
+
+describe("startServer with MEILI_URL", () => {
+  it("uses the external server, starts no Meilisearch of its own and indexes the sample there", async () => {
+    const dataDir = join(tempDir(), "never-created");
+    const indexName = uniqueIndexName("external");
+    const config = readConfig({
+      PORT: "0",
+      MEILI_URL: inject("meiliUrl"),
+      MEILI_MASTER_KEY: inject("meiliKey"),
+      MEILI_INDEX: indexName,
+      MEILI_DATA_DIR: dataDir,
+    });
+    running = await startServer(config, silentLogger);
+    expect(running.meili.embedded).toBeUndefined();
+    expect(existsSync(dataDir)).toBe(false);
+    const body = (await (await fetch(`${running.url}/api/search?q=ageing`)).json()) as SearchBody;
+    expect(body.hits[0]?.city).toBe("Beijing");
+    await testMeiliClient().deleteIndex(indexName).waitTask();
+  });
+});
