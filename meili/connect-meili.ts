@@ -1,4 +1,5 @@
-import { Meilisearch } from "meilisearch";
+import { Meilisearch, MeilisearchApiError } from "meilisearch";
+import { AppError } from "../core/app-error.ts";
 import type { Config } from "../core/config.ts";
 import type { Logger } from "../core/logger.ts";
 import { type EmbeddedMeili, startEmbeddedMeili } from "./embedded-meili.ts";
@@ -29,6 +30,24 @@ export const createMeiliClient = (
   timeoutMs = MEILI_REQUEST_TIMEOUT_MS,
 ): Meilisearch => new Meilisearch({ host: url, ...(apiKey ? { apiKey } : {}), timeout: timeoutMs });
 
+const AUTH_ERROR_CODES = new Set(["missing_authorization_header", "invalid_api_key"]);
+
+/** `/health` needs no key, so ask for something that does, to report a wrong key at start. */
+const checkKey = async (client: Meilisearch, url: string) => {
+  try {
+    await client.getIndexes({ limit: 1 });
+  } catch (error) {
+    if (error instanceof MeilisearchApiError && AUTH_ERROR_CODES.has(error.cause?.code ?? "")) {
+      throw new AppError(
+        "meilisearch_auth_failed",
+        `Meilisearch at ${url} refused MEILI_MASTER_KEY (${error.cause?.code}): set the server's master key.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+};
+
 /**
  * Connects to Meilisearch as configured: the server at `MEILI_URL` when it is set (starting
  * nothing), otherwise an embedded server that this process starts and supervises.
@@ -38,11 +57,16 @@ export const createMeiliClient = (
  * await meili.client.health();
  * await meili.close();
  */
-export const connectMeili = async (config: Config, logger: Logger): Promise<MeiliConnection> => {
+export const connectMeili = async (
+  config: Config,
+  logger: Logger,
+  options: { healthTimeoutMs?: number } = {},
+): Promise<MeiliConnection> => {
   if (config.MEILI_URL) {
-    await waitForMeiliHealth(config.MEILI_URL);
-    logger.info({ url: config.MEILI_URL }, "using external meilisearch");
+    await waitForMeiliHealth(config.MEILI_URL, { timeoutMs: options.healthTimeoutMs });
     const client = createMeiliClient(config.MEILI_URL, config.MEILI_MASTER_KEY);
+    await checkKey(client, config.MEILI_URL);
+    logger.info({ url: config.MEILI_URL }, "using external meilisearch");
     return { url: config.MEILI_URL, client, close: async () => {} };
   }
   const binary = findMeiliBinary({ MEILI_BIN: config.MEILI_BIN, PATH: process.env.PATH });
@@ -53,6 +77,7 @@ export const connectMeili = async (config: Config, logger: Logger): Promise<Meil
     port: config.MEILI_PORT,
     ...(config.MEILI_MASTER_KEY ? { masterKey: config.MEILI_MASTER_KEY } : {}),
     logger,
+    ...(options.healthTimeoutMs ? { startTimeoutMs: options.healthTimeoutMs } : {}),
   });
   const client = createMeiliClient(embedded.url, embedded.masterKey);
   return { url: embedded.url, client, embedded, close: embedded.stop };

@@ -1,5 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+} from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "../core/app-error.ts";
@@ -89,6 +97,13 @@ const waitUntilUp = async (child: ChildProcess, url: string, timeoutMs: number) 
   }
 };
 
+/** Meilisearch's log is moved aside to `meilisearch.log.1` at start once it is this large. */
+export const MAX_LOG_BYTES = 10 * 1024 * 1024;
+
+const rotateLog = (file: string) => {
+  if (existsSync(file) && statSync(file).size > MAX_LOG_BYTES) renameSync(file, `${file}.1`);
+};
+
 const logTail = (file: string, lines = 15): string =>
   existsSync(file) ? readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n") : "";
 
@@ -110,14 +125,19 @@ type Supervisor = {
   stop: () => Promise<void>;
 };
 
-/** Keeps one Meilisearch child alive: when it dies, starts another with exponential backoff. */
+/**
+ * Keeps a healthy Meilisearch child alive: when it dies, starts another with exponential backoff.
+ * Supervision begins only after a first successful start, so a binary that cannot start at all
+ * is never relaunched.
+ */
 const supervise = (
+  first: ChildProcess,
   launch: () => ChildProcess,
   waitUp: (child: ChildProcess) => Promise<void>,
   options: { logger: Logger; restartDelayMs: number },
 ): Supervisor => {
   const { logger, restartDelayMs } = options;
-  let child = launch();
+  let child = first;
   let stopping = false;
   let delay = restartDelayMs;
   let timer: NodeJS.Timeout | undefined;
@@ -129,6 +149,7 @@ const supervise = (
       delay = restartDelayMs;
       logger.info({ pid: child.pid }, "meilisearch restarted");
     } catch (error) {
+      if (stopping) return;
       logger.error({ err: error }, "meilisearch restart failed");
       child.kill("SIGKILL");
     }
@@ -177,20 +198,22 @@ export const startEmbeddedMeili = async (options: EmbeddedMeiliOptions): Promise
   const launch = () => spawnMeili(binary, meiliArgs(dataDir, port), masterKey, logFile);
   const waitUp = (child: ChildProcess) => waitUntilUp(child, url, startTimeoutMs);
 
-  const supervisor = supervise(launch, waitUp, {
-    logger,
-    restartDelayMs: options.restartDelayMs ?? DEFAULT_RESTART_DELAY_MS,
-  });
+  rotateLog(logFile);
+  const first = launch();
   try {
-    await waitUp(supervisor.current());
+    await waitUp(first);
   } catch (error) {
-    await supervisor.stop();
+    await terminate(first);
     throw new AppError(
       "meilisearch_start_failed",
       `Meilisearch did not start at ${url}. Last lines of ${logFile}:\n${logTail(logFile)}`,
       { cause: error },
     );
   }
+  const supervisor = supervise(first, launch, waitUp, {
+    logger,
+    restartDelayMs: options.restartDelayMs ?? DEFAULT_RESTART_DELAY_MS,
+  });
   logger.info({ url, pid: supervisor.current().pid, logFile }, "meilisearch started");
   return {
     url,

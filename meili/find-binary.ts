@@ -27,9 +27,14 @@ const fromNpmPackage = (): string | undefined => {
   } catch {
     return undefined;
   }
-  // npm does not keep the execute bit of files inside a tarball.
-  if (!isExecutable(path)) chmodSync(path, 0o755);
-  return path;
+  if (isExecutable(path)) return path;
+  try {
+    // npm does not keep the execute bit of files inside a tarball.
+    chmodSync(path, 0o755);
+    return path;
+  } catch {
+    return undefined; // a read-only install: fall through to PATH
+  }
 };
 
 const fromPath = (pathVariable: string | undefined): string | undefined =>

@@ -43,7 +43,7 @@ export const waitForMeiliHealth = async (
   const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS);
   while (Date.now() < deadline && !options.signal?.aborted) {
     if (await isMeiliHealthy(url)) return;
-    await sleep(HEALTH_POLL_INTERVAL_MS);
+    await sleep(HEALTH_POLL_INTERVAL_MS, undefined, { signal: options.signal }).catch(() => {});
   }
   const why = options.signal?.aborted ? String(options.signal.reason) : "timed out";
   throw new AppError("meilisearch_unavailable", `Meilisearch at ${url} is not healthy: ${why}`, {

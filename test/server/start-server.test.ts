@@ -1,11 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import type { SearchBody } from "../../api/routes/search.ts";
 import { readConfig } from "../../core/config.ts";
 import { type RunningServer, startServer } from "../../server/start-server.ts";
 import { silentLogger, testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
+import { eventually, processExists } from "../helpers/process.ts";
 import { useTempDir } from "../helpers/temp-dir.ts";
 
 const tempDir = useTempDir();
@@ -23,15 +23,8 @@ const startOnTempDir = async () => {
   return { running, dataDir };
 };
 
-const waitForStatus = async (url: string, status: number, timeoutMs = 15_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const response = await fetch(url).catch(() => undefined);
-    if (response?.status === status) return;
-    await sleep(50);
-  }
-  throw new Error(`${url} never answered ${status}`);
-};
+const hasStatus = (url: string, status: number) => async () =>
+  (await fetch(url).catch(() => undefined))?.status === status;
 
 describe("startServer with the embedded Meilisearch", () => {
   it("indexes the bundled sample into an empty index and finds Beijing for ageing over HTTP", async () => {
@@ -55,8 +48,8 @@ describe("startServer with the embedded Meilisearch", () => {
     const firstPid = running.meili.embedded?.pid();
     expect(firstPid).toBeGreaterThan(0);
     process.kill(firstPid as number, "SIGKILL");
-    await waitForStatus(`${running.url}/health`, 503);
-    await waitForStatus(`${running.url}/health`, 200);
+    await eventually(hasStatus(`${running.url}/health`, 503));
+    await eventually(hasStatus(`${running.url}/health`, 200));
     expect(running.meili.embedded?.pid()).not.toBe(firstPid);
     const body = (await (await fetch(`${running.url}/health`)).json()) as { documents: number };
     expect(body.documents).toBe(12);
@@ -66,7 +59,7 @@ describe("startServer with the embedded Meilisearch", () => {
     const { running } = await startOnTempDir();
     const pid = running.meili.embedded?.pid() as number;
     await running.close();
-    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+    expect(processExists(pid)).toBe(false);
   });
 });
 
