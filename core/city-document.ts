@@ -1,12 +1,34 @@
 import { z } from "zod";
 
-/** Where a city document came from: the listing's label, the file or URL read, and its date. */
-export const sourceSchema = z.object({
-  label: z.string().min(1),
-  file: z.string().min(1).optional(),
-  url: z.url().optional(),
-  /** The publication date the source states, as YYYY-MM-DD. */
-  date: z.iso.date().optional(),
+/** UNESCO's five regions, as the GNLC listing's region facet names them. */
+export const UNESCO_REGIONS = [
+  "Africa",
+  "Arab States",
+  "Asia and the Pacific",
+  "Europe and North America",
+  "Latin America and the Caribbean",
+] as const;
+export type UnescoRegion = (typeof UNESCO_REGIONS)[number];
+
+/** Where a city document came from: the listing's label, the file or URL, and when. */
+export const sourceSchema = z
+  .object({
+    label: z.string().min(1),
+    file: z.string().min(1).optional(),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    /** When the source was read or fetched (ISO 8601). */
+    retrievedAt: z.iso.datetime({ offset: true }),
+    /** The publication date the source states, as YYYY-MM-DD. */
+    date: z.iso.date().optional(),
+  })
+  .refine((source) => source.file ?? source.url, { message: "a source needs a file or a url" });
+
+/** The narrative's parts after the tagline; an empty string for each one that is absent. */
+export const sectionsSchema = z.object({
+  intro: z.string(),
+  vision: z.string(),
+  challenges: z.string(),
+  plan: z.string(),
 });
 
 /**
@@ -15,13 +37,24 @@ export const sourceSchema = z.object({
  */
 export const cityDocumentSchema = z.object({
   /** Stable slug of city and country, e.g. `villa-maria-argentina`. */
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   city: z.string().min(1),
+  /** UNESCO's name for the country. */
   country: z.string().min(1),
+  /** ISO 3166-1 alpha-2. */
+  countryCode: z.string().regex(/^[A-Z]{2}$/),
+  region: z.enum(UNESCO_REGIONS),
   source: sourceSchema,
-  /** The profile's narrative. */
+  tagline: z.string(),
+  sections: sectionsSchema,
+  /** The narrative with glued words repaired: what search reads. */
   text: z.string().min(1),
+  /** The narrative exactly as the source had it. */
+  rawText: z.string().min(1),
+  /** SHA-256 of the content (everything but `retrievedAt`): unchanged documents are not re-sent. */
+  contentHash: z.string().regex(/^[a-f0-9]{64}$/),
 });
 
 export type CitySource = z.infer<typeof sourceSchema>;
+export type CitySections = z.infer<typeof sectionsSchema>;
 export type CityDocument = z.infer<typeof cityDocumentSchema>;
