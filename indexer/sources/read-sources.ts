@@ -1,51 +1,133 @@
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative } from "node:path";
-import { looksLikeListingText, parseListingText } from "./listing-text.ts";
-import type { ParsedSource } from "./source-types.ts";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { extractSource } from "../extract/extract-source.ts";
+import type { ParsedSource } from "../extract/raw-record.ts";
+import type { SiteProfile } from "../extract/site-profile.ts";
+import { type CrawlOptions, crawl, type FetchedPage } from "./crawl.ts";
+import { decodeSource, sizeProblem } from "./decode-source.ts";
+import { findNextPageLinks } from "./next-page.ts";
 
-const describe = (path: string) => relative(process.cwd(), path) || path;
-
-const listFiles = async (path: string): Promise<string[]> => {
-  if (!(await stat(path)).isDirectory()) return [path];
-  const entries = await readdir(path, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries
-      .filter((entry) => !entry.name.startsWith("."))
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((entry) => listFiles(join(path, entry.name))),
-  );
-  return nested.flat();
+export type ReadOptions = {
+  /** CSS selectors for HTML listings the generic record finder does not read well. */
+  profile?: SiteProfile;
+  /** Settings for fetching http(s) sources. */
+  crawl?: Partial<CrawlOptions>;
+  /** Called once for every file read or page fetched, for progress reports. */
+  onSource?: (location: string) => void;
 };
 
-const readOne = async (file: string): Promise<ParsedSource> => {
-  const source = describe(file);
-  const content = await readFile(file, "utf8");
-  if (looksLikeListingText(content)) return parseListingText(content, source);
-  return { records: [], problems: [{ source, message: "unrecognised format: skipped" }] };
+const isUrl = (source: string) => /^https?:\/\//i.test(source);
+const empty = (): ParsedSource => ({ records: [], problems: [] });
+const failed = (source: string, message: string): ParsedSource => ({
+  records: [],
+  problems: [{ source, message }],
+});
+/** Entry names in a fixed order, whatever the machine's locale: "page-2" before "page-10". */
+const byName = new Intl.Collator("en", { numeric: true }).compare;
+
+/** A path as reports show it: relative to the working directory when inside it. */
+const describe = (path: string) => {
+  const inside = relative(process.cwd(), path);
+  return inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : resolve(path);
+};
+
+const merge = (into: ParsedSource, from: ParsedSource) => {
+  for (const record of from.records) into.records.push(record);
+  for (const problem of from.problems) into.problems.push(problem);
 };
 
 /**
- * Reads every file under the given paths (files or directories, recursively) and parses each
- * by the format its content shows. Unreadable paths become problems, not exceptions.
+ * The files under `path` in name order, hidden entries left out. A directory already listed
+ * (a symlink loop) is skipped; an entry that cannot be listed is returned as a file, so that
+ * reading it reports why.
+ */
+const listFiles = async (path: string, seen = new Set<string>()): Promise<string[]> => {
+  if (!(await stat(path)).isDirectory()) return [path];
+  const real = await realpath(path);
+  if (seen.has(real)) return [];
+  seen.add(real);
+  const entries = await readdir(path, { withFileTypes: true });
+  const visible = entries.filter((entry) => !entry.name.startsWith("."));
+  visible.sort((a, b) => byName(a.name, b.name));
+  const nested = visible.map((entry) => {
+    const child = join(path, entry.name);
+    return listFiles(child, seen).catch(() => [child]);
+  });
+  return (await Promise.all(nested)).flat();
+};
+
+const readFileSource = async (file: string, options: ReadOptions): Promise<ParsedSource> => {
+  const location = describe(file);
+  const info = await stat(file);
+  const tooBig = sizeProblem(info.size);
+  if (tooBig) return failed(location, tooBig);
+  const decoded = decodeSource(await readFile(file));
+  if ("problem" in decoded) return failed(location, decoded.problem);
+  const origin = { location, retrievedAt: info.mtime.toISOString() };
+  return extractSource(decoded.text, origin, options.profile);
+};
+
+/** Reads a file or a directory's files; no error escapes, each becomes a problem. */
+const readPathSource = async (path: string, options: ReadOptions): Promise<ParsedSource> => {
+  const result = empty();
+  const files = await listFiles(path).catch(() => [path]);
+  for (const file of files) {
+    options.onSource?.(file);
+    const read = await readFileSource(file, options).catch((error: Error) =>
+      failed(describe(file), `cannot read: ${error.message}`),
+    );
+    merge(result, read);
+  }
+  return result;
+};
+
+const htmlOf = (page: FetchedPage) => {
+  const decoded = decodeSource(page.body);
+  return "text" in decoded && /html/i.test(page.contentType) ? decoded.text : undefined;
+};
+
+const readPage = (page: FetchedPage, options: ReadOptions): ParsedSource => {
+  const decoded = decodeSource(page.body);
+  if ("problem" in decoded) return failed(page.finalUrl, decoded.problem);
+  const origin = { location: page.finalUrl, retrievedAt: page.retrievedAt };
+  return extractSource(decoded.text, origin, options.profile);
+};
+
+const readUrlSource = async (url: string, options: ReadOptions): Promise<ParsedSource> => {
+  const result = empty();
+  const nextLinks = (page: FetchedPage) => {
+    const html = htmlOf(page);
+    return html ? findNextPageLinks(html, page.finalUrl) : [];
+  };
+  for await (const item of crawl([url], { ...options.crawl, nextLinks })) {
+    options.onSource?.(item.url);
+    if ("error" in item)
+      merge(result, failed(item.url, `${item.error.code}: ${item.error.message}`));
+    else merge(result, readPage(item, options));
+  }
+  return result;
+};
+
+/**
+ * Reads every source: files, directories (recursively, in name order, hidden entries skipped)
+ * and http(s) URLs (crawled politely, following "next page" links). Each is parsed by the
+ * format its content shows. Nothing throws for one bad source or file: it becomes a problem
+ * with its location, and the other files of its directory are still read.
  *
  * @example
- * const { records, problems } = await readSources(["data"]);
+ * const { records, problems } = await readSources(["data", "https://example.org/cities"]);
  */
-export const readSources = async (paths: string[]): Promise<ParsedSource> => {
-  const result: ParsedSource = { records: [], problems: [] };
-  for (const path of paths) {
-    try {
-      for (const file of await listFiles(path)) {
-        const parsed = await readOne(file);
-        result.records.push(...parsed.records);
-        result.problems.push(...parsed.problems);
-      }
-    } catch (error) {
-      result.problems.push({
-        source: describe(path),
-        message: `cannot read: ${(error as Error).message}`,
-      });
-    }
+export const readSources = async (
+  sources: string[],
+  options: ReadOptions = {},
+): Promise<ParsedSource> => {
+  const result = empty();
+  for (const source of sources) {
+    const read = isUrl(source) ? readUrlSource(source, options) : readPathSource(source, options);
+    merge(
+      result,
+      await read.catch((error: Error) => failed(source, `cannot read: ${error.message}`)),
+    );
   }
   return result;
 };

@@ -4,7 +4,7 @@ import {
   looksLikeListingText,
   parseDateLine,
   parseListingText,
-} from "../../../indexer/sources/listing-text.ts";
+} from "../../../indexer/extract/listing-text.ts";
 import { fixture, SEED_FILE } from "../../helpers/seed.ts";
 
 const SEED_CITIES = [
@@ -22,52 +22,63 @@ const SEED_CITIES = [
   ["Cork", "Ireland"],
 ];
 
+const origin = (location: string) => ({ location, retrievedAt: "2026-01-01T00:00:00.000Z" });
+
 describe("parseListingText", () => {
-  const seed = parseListingText(readFileSync(SEED_FILE, "utf8"), "seed.txt");
+  const seed = parseListingText(readFileSync(SEED_FILE, "utf8"), origin("seed.txt"));
 
   it("reads the 12 records of the seed listing with their cities and countries, in order", () => {
     expect(seed.problems).toEqual([]);
     expect(seed.records.map((record) => [record.city, record.country])).toEqual(SEED_CITIES);
   });
 
-  it("keeps each record's narrative and none of the site navigation around the list", () => {
+  it("keeps each record's narrative as it was and none of the site navigation around it", () => {
     const beijing = seed.records[0];
-    expect(beijing?.text).toMatch(/^Capital of Learning for comprehensive development/);
-    expect(beijing?.text).toMatch(
+    expect(beijing?.rawText).toMatch(/^Capital of Learning for comprehensive developmentAs the/);
+    expect(beijing?.rawText).toMatch(
       /serve as the Guiding Documents for the Network and its members today$/,
     );
     for (const record of seed.records) {
-      expect(record.text).not.toMatch(/Skip to main content|Pagination|Clear all filters/);
-      expect(record.text.length).toBeGreaterThan(1000);
+      expect(record.rawText).not.toMatch(/Skip to main content|Pagination|Clear all filters/);
+      expect(record.rawText?.length).toBeGreaterThan(1000);
+      expect(record.markupLost).toBe(true);
     }
+  });
+
+  it("splits each narrative's tagline off where it was glued to the intro", () => {
+    const first = (city: string) => seed.records.find((r) => r.city === city)?.blocks[0]?.text;
+    expect(first("Beijing")).toBe("Capital of Learning for comprehensive development");
+    expect(first("Villa María")).toBe("Gender equality and universal literacy rates");
+    expect(first("Namyangju")).toBe("Learning lighthouses only a tenminute walk to happiness");
   });
 
   it("takes the source label and the listing date for every record", () => {
     for (const record of seed.records) {
       expect(record.label).toBe("UNESCO Global Network of Learning cities");
       expect(record.date).toBe("2021-11-10");
-      expect(record.file).toBe("seed.txt");
+      expect(record.location).toBe("seed.txt");
     }
   });
 
   it("gives each record the line number of its label line", () => {
     const lines = readFileSync(SEED_FILE, "utf8").split("\n");
     for (const record of seed.records) {
-      expect(lines[record.position - 1]).toBe(record.label);
-      expect(lines[record.position]).toBe(record.city);
+      const line = Number(record.position.replace("line ", ""));
+      expect(lines[line - 1]).toBe(record.label);
+      expect(lines[line]).toBe(record.city);
     }
   });
 
   it("reports a truncated listing and its incomplete last record instead of inventing a country", () => {
     const parsed = parseListingText(
       readFileSync(fixture("listing-truncated.txt"), "utf8"),
-      "cut.txt",
+      origin("cut.txt"),
     );
     expect(parsed.records.map((record) => record.city)).toEqual(["Espoo"]);
     expect(parsed.problems).toEqual([
       expect.objectContaining({
         source: "cut.txt",
-        position: 11,
+        position: "line 11",
         message: expect.stringMatching(/incomplete record/),
       }),
       expect.objectContaining({ source: "cut.txt", message: expect.stringMatching(/truncated/) }),
@@ -75,14 +86,14 @@ describe("parseListingText", () => {
   });
 
   it("reports text without the listing header as not a listing export", () => {
-    const parsed = parseListingText("Just some notes\nabout Beijing\n", "notes.txt");
+    const parsed = parseListingText("Just some notes\nabout Beijing\n", origin("notes.txt"));
     expect(parsed.records).toEqual([]);
     expect(parsed.problems[0]?.message).toMatch(/not a GNLC listing export/);
   });
 
   it("reads listings saved with Windows line endings the same way", () => {
     const crlf = readFileSync(SEED_FILE, "utf8").replace(/\n/g, "\r\n");
-    const parsed = parseListingText(crlf, "seed.txt");
+    const parsed = parseListingText(crlf, origin("seed.txt"));
     expect(parsed.records.map((record) => [record.city, record.country])).toEqual(SEED_CITIES);
   });
 });

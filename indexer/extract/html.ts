@@ -1,0 +1,291 @@
+import { type Cheerio, type CheerioAPI, load } from "cheerio";
+import { type AnyNode, type Element, isTag as isElement } from "domhandler";
+import { type Country, findCountry } from "../countries.ts";
+import { type Block, extractBlocks, removeChrome } from "./html-blocks.ts";
+import { DEFAULT_LABEL, type Origin, type ParsedSource, type RawRecord } from "./raw-record.ts";
+import type { SiteProfile } from "./site-profile.ts";
+
+const HEADINGS = "h1, h2, h3, h4, h5, h6";
+/** Text longer than this is prose, not a country tag or field. */
+const MAX_FIELD_LENGTH = 80;
+/** Class, id or itemprop words of elements that hold a record's country. */
+const COUNTRY_FIELD = /country|nation|location|tag/i;
+/** Classes that say where a row sits, not what it is; they are left out of a row's signature. */
+const POSITIONAL_CLASS = /\d|^(odd|even|first|last|active)$/;
+/** Share of a group of siblings that must look like records for the group to be the list. */
+const MIN_RECORD_SHARE = 0.6;
+
+type Found = { country: Country; element: Element };
+
+/** Words that label a country field: "Country", "Location:", "Member State". */
+const FIELD_LABEL = "(?:country|nation|member state|location)\\s*:?";
+const LEADING_LABEL = new RegExp(`^\\s*${FIELD_LABEL}\\s*`, "i");
+const ONLY_LABEL = new RegExp(`^\\s*${FIELD_LABEL}\\s*$`, "i");
+
+/** The country a field's text names, with or without its label ("Country: Finland"). */
+const countryIn = (text: string) => findCountry(text.replace(LEADING_LABEL, ""));
+
+const fieldNames = ($: CheerioAPI, element: Element) =>
+  ["class", "id", "itemprop"].map((name) => $(element).attr(name) ?? "").join(" ");
+
+const textOf = (element: Cheerio<AnyNode>) => element.text().replace(/\s+/g, " ").trim();
+
+/** Short text that is neither a heading nor all of one (the title's link): that is the city. */
+const isShortField = ($: CheerioAPI, element: Element) => {
+  const heading = $(element).closest(HEADINGS);
+  const isTitle = heading.length > 0 && textOf(heading) === textOf($(element));
+  return !isTitle && $(element).text().trim().length <= MAX_FIELD_LENGTH;
+};
+
+/** Widens a field to the outermost element inside the container that says only the country. */
+const widenField = ($: CheerioAPI, container: Cheerio<Element>, hit: Found): Found => {
+  let element = hit.element;
+  for (const parent of $(element).parentsUntil(container).toArray()) {
+    if ($(parent).is(HEADINGS) || countryIn($(parent).text())?.code !== hit.country.code) break;
+    element = parent;
+  }
+  return { ...hit, element };
+};
+
+/**
+ * The record's country: a country-named field first, otherwise the last short text naming one;
+ * never the text of a heading, which names the city.
+ */
+const findCountryField = ($: CheerioAPI, container: Cheerio<Element>): Found | undefined => {
+  const found = container
+    .find("*")
+    .toArray()
+    .filter((element) => isShortField($, element))
+    .map((element) => ({ element, country: countryIn($(element).text()) }))
+    .filter((hit): hit is Found => hit.country !== undefined);
+  const hit = found.find((each) => COUNTRY_FIELD.test(fieldNames($, each.element))) ?? found.at(-1);
+  return hit ? widenField($, container, hit) : undefined;
+};
+
+/** Takes the country field out of the narrative, with its label (<dt>Country</dt>) before it. */
+const removeField = ($: CheerioAPI, element: Element) => {
+  const label = $(element).prev();
+  if (ONLY_LABEL.test(label.text())) label.remove();
+  $(element).remove();
+};
+
+const signature = ($: CheerioAPI, element: Element) => {
+  const classes = ($(element).attr("class") ?? "")
+    .split(/\s+/)
+    .filter((c) => c && !POSITIONAL_CLASS.test(c));
+  return `${element.name}.${classes.sort().join(".")}`;
+};
+
+const looksLikeRecord = ($: CheerioAPI, element: Element) => {
+  const container = $(element);
+  return container.find(HEADINGS).length > 0 && findCountryField($, container) !== undefined;
+};
+
+/** A parent's children grouped by how they look (tag and classes). */
+const siblingGroups = ($: CheerioAPI, parent: Element): Element[][] => {
+  const groups = new Map<string, Element[]>();
+  for (const child of $(parent).children().toArray()) {
+    const key = signature($, child);
+    groups.set(key, [...(groups.get(key) ?? []), child]);
+  }
+  return [...groups.values()];
+};
+
+/** How many of a group look like records, or 0 when too few of them do for it to be the list. */
+const recordCount = ($: CheerioAPI, group: Element[]) => {
+  const count = group.filter((element) => looksLikeRecord($, element)).length;
+  return count >= 2 && count / group.length >= MIN_RECORD_SHARE ? count : 0;
+};
+
+/**
+ * Finds a listing's record containers generically: the group of same-looking siblings with the
+ * most members that hold a heading and name a country, when most of the group does. The whole
+ * group is returned, so a card that lost its country is reported rather than skipped.
+ *
+ * @example
+ * findRecordContainers(load(html)).length; // 12 on the first GNLC listing page
+ */
+export const findRecordContainers = ($: CheerioAPI): Element[] => {
+  let best = { group: [] as Element[], count: 0 };
+  for (const parent of $("body, body *").toArray()) {
+    for (const group of siblingGroups($, parent)) {
+      if (group.length <= best.count) continue;
+      const count = recordCount($, group);
+      if (count > best.count) best = { group, count };
+    }
+  }
+  return best.group;
+};
+
+const resolveUrl = (href: string | undefined, base: string): string | undefined => {
+  if (!href || !/^https?:/.test(base)) return /^https?:\/\//.test(href ?? "") ? href : undefined;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return undefined;
+  }
+};
+
+const isoDate = (text: string | undefined) => /^\d{4}-\d{2}-\d{2}/.exec(text ?? "")?.[0];
+
+/** Where a <time> is part of a sentence, and so stays in the narrative. */
+const PROSE = "p, li, td, blockquote";
+
+/**
+ * The record's own date, from its first <time datetime>; the element leaves the narrative unless
+ * it is part of a sentence.
+ */
+const takeOwnDate = (container: Cheerio<Element>) => {
+  const time = container.find("time[datetime]").first();
+  const date = isoDate(time.attr("datetime"));
+  if (date && time.closest(PROSE).length === 0) time.remove();
+  return date;
+};
+
+/** The date a page states for all its records: its first <time datetime> outside every record. */
+const pageDateOf = ($: CheerioAPI, containers: Element[]) => {
+  const records = new Set(containers);
+  const inRecord = (element: Element) =>
+    records.has(element) ||
+    $(element)
+      .parents()
+      .toArray()
+      .some((parent) => records.has(parent));
+  const time = $("time[datetime]")
+    .toArray()
+    .find((element) => !inRecord(element));
+  return time ? isoDate($(time).attr("datetime")) : undefined;
+};
+
+type Parts = {
+  container: Cheerio<Element>;
+  title: Cheerio<Element>;
+  country?: Found;
+  /** Where the narrative is, when a site profile says; otherwise all that follows the title. */
+  body?: Cheerio<Element>;
+  label?: string;
+  /** The date the page states for all its records. */
+  pageDate?: string;
+};
+
+/** Longest text before the title that is taken as the record's label. */
+const MAX_LABEL_LENGTH = 100;
+
+const splitAtTitle = (blocks: Block[], city: string) => {
+  const at = blocks.findIndex((block) => block.text === city);
+  return at < 0
+    ? { before: [], after: blocks }
+    : { before: blocks.slice(0, at), after: blocks.slice(at + 1) };
+};
+
+/** Reads one record from its container: the heading, the country, the label and the narrative. */
+const readRecord = (
+  $: CheerioAPI,
+  parts: Parts,
+  origin: Origin,
+  position: string,
+): RawRecord | string => {
+  // The country goes first: a title such as <h3>Espoo <small>Finland</small></h3> holds it.
+  if (parts.country) removeField($, parts.country.element);
+  const city = textOf(parts.title);
+  if (!city) return "no heading with the city's name";
+  if (!parts.country) return `no country found for "${city}"`;
+  const href = parts.title.find("a[href]").addBack("a[href]").attr("href");
+  const url = resolveUrl(href, origin.location);
+  const date = takeOwnDate(parts.container) ?? parts.pageDate;
+  const { before, after } = splitAtTitle(extractBlocks(parts.container), city);
+  const label = parts.label ?? before.map((block) => block.text).join(" ");
+  return {
+    ...origin,
+    city,
+    country: parts.country.country.name,
+    blocks: parts.body ? extractBlocks(parts.body) : after,
+    label: label && label.length <= MAX_LABEL_LENGTH ? label : DEFAULT_LABEL,
+    position,
+    markupLost: false,
+    ...(url ? { url } : {}),
+    ...(date ? { date } : {}),
+  };
+};
+
+const countryBySelector = (container: Cheerio<Element>, selector: string) => {
+  const element = container.find(selector).first();
+  const country = countryIn(element.text());
+  const first = element.get(0);
+  return country && first ? { country, element: first } : undefined;
+};
+
+const partsOf = (
+  $: CheerioAPI,
+  element: Element,
+  pageDate: string | undefined,
+  profile?: SiteProfile,
+): Parts => {
+  const container = $(element);
+  const label = profile?.label ? textOf(container.find(profile.label).first()) : undefined;
+  return {
+    container,
+    title: container.find(profile?.title ?? HEADINGS).first(),
+    country: profile?.country
+      ? countryBySelector(container, profile.country)
+      : findCountryField($, container),
+    ...(profile?.body ? { body: container.find(profile.body) } : {}),
+    ...(label ? { label } : {}),
+    ...(pageDate ? { pageDate } : {}),
+  };
+};
+
+const readAll = ($: CheerioAPI, containers: Element[], origin: Origin, profile?: SiteProfile) => {
+  const result: ParsedSource = { records: [], problems: [] };
+  const pageDate = pageDateOf($, containers);
+  containers.forEach((element, i) => {
+    const position = `record ${i + 1}`;
+    const record = readRecord($, partsOf($, element, pageDate, profile), origin, position);
+    if (typeof record !== "string") result.records.push(record);
+    else result.problems.push({ source: origin.location, position, message: record });
+  });
+  return result;
+};
+
+/** A single profile page: the main content's first heading names the city. */
+const readProfilePage = ($: CheerioAPI, origin: Origin): ParsedSource => {
+  const root = $("main, [role=main], article").first();
+  const container = root.length > 0 ? root : $("body");
+  const element = container.get(0);
+  if (!element || container.find(HEADINGS).length === 0) return { records: [], problems: [] };
+  const parts = partsOf($, element, pageDateOf($, [element]));
+  const h1 = container.find("h1").first();
+  if (h1.length > 0) parts.title = h1;
+  const record = readRecord($, parts, origin, "page");
+  if (typeof record !== "string") return { records: [record], problems: [] };
+  return { records: [], problems: [{ source: origin.location, message: record }] };
+};
+
+/** What the extractor says when a page holds no city record at all. */
+export const NO_RECORDS_MESSAGE =
+  "no city records found in this HTML: no repeated cards with a heading and a country, " +
+  "and no profile page with a heading and a country " +
+  "(a site profile of CSS selectors can point at them)";
+
+/**
+ * Extracts city records from an HTML page: a listing of many records (found generically, or
+ * by a site profile's selectors) or a single profile page. Navigation, headers, footers and
+ * facets are dropped; text is read block by block.
+ *
+ * @example
+ * const { records } = extractHtml(html, { location: "page.html", retrievedAt });
+ * records[0]?.city; // "Beijing"
+ */
+export const extractHtml = (html: string, origin: Origin, profile?: SiteProfile): ParsedSource => {
+  const $ = load(html);
+  removeChrome($);
+  const containers = profile
+    ? $(profile.record).toArray().filter(isElement)
+    : findRecordContainers($);
+  const parsed =
+    containers.length > 0 ? readAll($, containers, origin, profile) : readProfilePage($, origin);
+  if (parsed.records.length === 0 && parsed.problems.length === 0) {
+    parsed.problems.push({ source: origin.location, message: NO_RECORDS_MESSAGE });
+  }
+  return parsed;
+};

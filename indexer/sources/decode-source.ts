@@ -1,0 +1,54 @@
+/** Largest source accepted, in bytes; a larger file is reported, never loaded. */
+export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+const KB = 1024;
+const MB = 1024 * KB;
+
+/** A byte count for people: "50.0 MB", "2.0 KB", "512 bytes". */
+const describeSize = (bytes: number): string => {
+  if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
+  if (bytes >= KB) return `${(bytes / KB).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+};
+
+/**
+ * Explains why a source of this size cannot be read, or returns undefined when it can.
+ *
+ * @example
+ * sizeProblem(50 * 1024 * 1024);
+ * // "too large: 50.0 MB (52428800 bytes), more than the 20.0 MB limit; …"
+ */
+export const sizeProblem = (bytes: number, limit = MAX_SOURCE_BYTES): string | undefined => {
+  if (bytes === 0) return "empty file: nothing to read";
+  if (bytes <= limit) return undefined;
+  const size = `${describeSize(bytes)} (${bytes} bytes)`;
+  const advice = "split it into smaller files (NDJSON splits by line)";
+  return `too large: ${size}, more than the ${describeSize(limit)} limit; ${advice}`;
+};
+
+const NOT_UTF8 =
+  "not valid UTF-8 text: save it as UTF-8 (was it exported as Windows-1252 or Latin-1, " +
+  "or is it binary?)";
+const HAS_NUL = "not text: it holds NUL bytes (is it UTF-16 or binary?); save it as UTF-8";
+
+/**
+ * Decodes a source's bytes as UTF-8 text (dropping a byte-order mark), or explains why not:
+ * empty, too large, not UTF-8, or not text at all.
+ *
+ * @example
+ * decodeSource(Buffer.from("Beijing")); // { text: "Beijing" }
+ * decodeSource(Buffer.from([0xff, 0xfe, 0x00])); // { problem: "not valid UTF-8 …" }
+ */
+export const decodeSource = (bytes: Uint8Array): { text: string } | { problem: string } => {
+  const tooBig = sizeProblem(bytes.byteLength);
+  if (tooBig) return { problem: tooBig };
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return { problem: NOT_UTF8 };
+  }
+  if (!text.trim()) return { problem: "empty file: only white space" };
+  return text.includes("\u0000") ? { problem: HAS_NUL } : { text };
+};
