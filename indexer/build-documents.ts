@@ -1,45 +1,106 @@
+import { createHash } from "node:crypto";
 import { type CityDocument, cityDocumentSchema } from "../core/city-document.ts";
 import { cityId } from "./city-id.ts";
-import type { RawRecord, SourceProblem } from "./sources/source-types.ts";
+import { type Country, findCountry } from "./countries.ts";
+import type { Block } from "./extract/html-blocks.ts";
+import type { RawRecord, SourceProblem } from "./extract/raw-record.ts";
+import { splitSections } from "./extract/sections.ts";
+import { buildRepairContext, type RepairContext, repairGluedWords } from "./repair.ts";
 
 export type BuiltDocuments = { documents: CityDocument[]; problems: SourceProblem[] };
 
-const toDocument = (record: RawRecord): unknown => ({
-  id: cityId(record.city, record.country),
-  city: record.city,
-  country: record.country,
-  source: { label: record.label, file: record.file, ...(record.date ? { date: record.date } : {}) },
-  text: record.text,
-});
+/**
+ * A stable hash of a document's content: everything but `retrievedAt` and the hash itself, so a
+ * record read again unchanged hashes the same.
+ *
+ * @example
+ * contentHash({ ...document, source: { ...document.source, retrievedAt: "later" } }) === contentHash(document);
+ */
+export const contentHash = (document: Omit<CityDocument, "contentHash">): string => {
+  const { retrievedAt: _, ...source } = document.source;
+  return createHash("sha256")
+    .update(JSON.stringify({ ...document, source }))
+    .digest("hex");
+};
+
+const repairBlocks = (record: RawRecord, context: RepairContext): Block[] =>
+  record.markupLost
+    ? record.blocks.map((block) => ({ ...block, text: repairGluedWords(block.text, context).text }))
+    : record.blocks;
+
+const isUrl = (location: string) => /^https?:\/\//i.test(location);
+
+const sourceOf = (record: RawRecord) => {
+  const url = record.url ?? (isUrl(record.location) ? record.location : undefined);
+  return {
+    label: record.label,
+    ...(isUrl(record.location) ? {} : { file: record.location }),
+    ...(url ? { url } : {}),
+    retrievedAt: record.retrievedAt,
+    ...(record.date ? { date: record.date } : {}),
+  };
+};
+
+const toDocument = (record: RawRecord, country: Country, context: RepairContext): unknown => {
+  const blocks = repairBlocks(record, context);
+  const { tagline, ...sections } = splitSections(blocks);
+  const document = {
+    id: cityId(record.city, country.name),
+    city: record.city,
+    country: country.name,
+    countryCode: country.code,
+    region: country.region,
+    source: sourceOf(record),
+    tagline,
+    sections,
+    text: blocks.map((block) => block.text).join("\n"),
+    rawText: record.rawText ?? record.blocks.map((block) => block.text).join("\n"),
+  };
+  return { ...document, contentHash: contentHash(document) };
+};
+
+const describeIssues = (error: { issues: Array<{ path: PropertyKey[]; message: string }> }) =>
+  error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+
+const build = (record: RawRecord, context: RepairContext): CityDocument | string => {
+  const country = findCountry(record.country);
+  if (!country)
+    return `unknown country "${record.country}" for "${record.city}": not in reference/countries.json`;
+  const parsed = cityDocumentSchema.safeParse(toDocument(record, country, context));
+  return parsed.success
+    ? parsed.data
+    : `invalid record "${record.city}": ${describeIssues(parsed.error)}`;
+};
 
 /**
- * Turns raw records into validated city documents. A record that fails validation is reported
- * with its source and position and left out; when two records share an id, the later one wins
- * and the earlier one is reported.
+ * Turns raw records into validated city documents: repairs glued words where markup was lost
+ * (using the whole batch to learn which capitalised words are names), sections the narrative,
+ * resolves the country and its region. A record that fails is reported with its source and
+ * position and left out; when two records share an id, the later one wins and is reported.
  *
  * @example
  * const { documents, problems } = buildDocuments(records);
  */
 export const buildDocuments = (records: RawRecord[]): BuiltDocuments => {
+  const context = buildRepairContext(
+    records.flatMap((record) => record.blocks.map((block) => block.text)),
+    records.flatMap((record) => [record.city, record.country]),
+  );
   const byId = new Map<string, CityDocument>();
   const problems: SourceProblem[] = [];
   for (const record of records) {
-    const parsed = cityDocumentSchema.safeParse(toDocument(record));
-    const where = { source: record.file, position: record.position };
-    if (!parsed.success) {
-      const fields = parsed.error.issues.map(
-        (issue) => `${issue.path.join(".")}: ${issue.message}`,
-      );
-      problems.push({ ...where, message: `invalid record "${record.city}": ${fields.join("; ")}` });
+    const where = { source: record.location, position: record.position };
+    const built = build(record, context);
+    if (typeof built === "string") {
+      problems.push({ ...where, message: built });
       continue;
     }
-    if (byId.has(parsed.data.id)) {
+    if (byId.has(built.id))
       problems.push({
         ...where,
-        message: `duplicate of ${parsed.data.id}: this later record replaces it`,
+        message: `duplicate of ${built.id}: this later record replaces it`,
       });
-    }
-    byId.set(parsed.data.id, parsed.data);
+    byId.set(built.id, built);
   }
   return { documents: [...byId.values()], problems };
 };

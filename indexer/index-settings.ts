@@ -2,10 +2,11 @@ import type { Settings } from "meilisearch";
 
 /**
  * The `cities` index settings: the one place that says how Meilisearch ranks and filters
- * city documents. The indexer applies them before every load.
+ * city documents. The indexer applies them before every load. `rawText` is kept for display
+ * and audit but not searched: its glued words would only add noise.
  */
 export const INDEX_SETTINGS = {
-  searchableAttributes: ["city", "country", "text"],
-  filterableAttributes: ["country"],
+  searchableAttributes: ["city", "country", "tagline", "text"],
+  filterableAttributes: ["country", "countryCode", "region"],
   sortableAttributes: ["city", "country"],
 } satisfies Settings;

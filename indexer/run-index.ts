@@ -1,40 +1,68 @@
 import type { Meilisearch } from "meilisearch";
 import type { CityDocument } from "../core/city-document.ts";
 import { buildDocuments } from "./build-documents.ts";
-import { loadDocuments } from "./load.ts";
-import { readSources } from "./sources/read-sources.ts";
-import type { SourceProblem } from "./sources/source-types.ts";
+import type { SourceProblem } from "./extract/raw-record.ts";
+import { deleteDocuments, fetchContentHashes, loadDocuments } from "./load.ts";
+import { type ReadOptions, readSources } from "./sources/read-sources.ts";
 
 export type IndexSummary = {
   /** Records read from the sources. */
   read: number;
-  /** Documents sent to Meilisearch (or written, in a dry run). */
+  /** Documents sent to Meilisearch (in a dry run: documents built). */
   indexed: number;
+  /** Documents left alone because Meilisearch already holds them with the same content hash. */
+  unchanged: number;
   /** Records left out, each explained in `problems`. */
   skipped: number;
+  /** Documents deleted because no source holds them any more (`full` runs only). */
+  deleted: number;
   problems: SourceProblem[];
   documents: CityDocument[];
 };
 
+export type IndexOptions = {
+  sources: string[];
+  indexName: string;
+  /** Absent for a dry run: documents are built but Meilisearch is not touched. */
+  client?: Meilisearch;
+  /** Re-send every document and delete those that no source holds any more. */
+  full?: boolean;
+  read?: ReadOptions;
+};
+
+const sync = async (client: Meilisearch, options: IndexOptions, documents: CityDocument[]) => {
+  const existing = await fetchContentHashes(client, options.indexName);
+  const changed = options.full
+    ? documents
+    : documents.filter((d) => existing.get(d.id) !== d.contentHash);
+  const current = new Set(documents.map((document) => document.id));
+  const stale = options.full ? [...existing.keys()].filter((id) => !current.has(id)) : [];
+  await loadDocuments(client, options.indexName, changed);
+  await deleteDocuments(client, options.indexName, stale);
+  return {
+    indexed: changed.length,
+    unchanged: documents.length - changed.length,
+    deleted: stale.length,
+  };
+};
+
 /**
  * Reads the sources, builds validated documents and, unless `client` is absent (a dry run),
- * loads them into the index.
+ * sends Meilisearch the ones whose content changed.
  *
  * @example
  * const summary = await runIndex({ sources: ["data"], client, indexName: "cities" });
- * console.log(`${summary.indexed} of ${summary.read} indexed`);
+ * console.log(`${summary.indexed} sent, ${summary.unchanged} unchanged, ${summary.skipped} skipped`);
  */
-export const runIndex = async (options: {
-  sources: string[];
-  client?: Meilisearch;
-  indexName: string;
-}): Promise<IndexSummary> => {
-  const parsed = await readSources(options.sources);
+export const runIndex = async (options: IndexOptions): Promise<IndexSummary> => {
+  const parsed = await readSources(options.sources, options.read);
   const built = buildDocuments(parsed.records);
-  if (options.client) await loadDocuments(options.client, options.indexName, built.documents);
+  const counts = options.client
+    ? await sync(options.client, options, built.documents)
+    : { indexed: built.documents.length, unchanged: 0, deleted: 0 };
   return {
     read: parsed.records.length,
-    indexed: built.documents.length,
+    ...counts,
     skipped: parsed.records.length - built.documents.length,
     problems: [...parsed.problems, ...built.problems],
     documents: built.documents,

@@ -32,6 +32,15 @@ describe("GET /api/search", () => {
     expect(body.hits[0]).toEqual({ id: "beijing-china", city: "Beijing", country: "China" });
   });
 
+  it.each([
+    ["mobilizing", "Beijing"],
+    ["racism", "Contagem"],
+    ["libraries", "Namyangju"],
+  ])("finds %s, a word the seed holds only inside a glued token, in %s", async (word, city) => {
+    const { body } = await search(`?q=${word}`);
+    expect(body.hits[0]?.city).toBe(city);
+  });
+
   it("lists every city, by name, when the query is empty", async () => {
     const { body } = await search("?q=");
     expect(body.totalHits).toBe(12);

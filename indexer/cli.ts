@@ -1,0 +1,172 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { SingleBar } from "cli-progress";
+import { AppError } from "../core/app-error.ts";
+import type { CityDocument } from "../core/city-document.ts";
+import { type Config, readConfig } from "../core/config.ts";
+import { createLogger } from "../core/logger.ts";
+import { connectMeili } from "../meili/connect-meili.ts";
+import type { SourceProblem } from "./extract/raw-record.ts";
+import { siteProfileSchema } from "./extract/site-profile.ts";
+import { type IndexOptions, type IndexSummary, runIndex } from "./run-index.ts";
+
+/** What `npm run index -- --help` prints. */
+export const USAGE = `Usage: npm run index -- [options] [SOURCES...]
+
+Reads city profiles from files, directories and http(s) URLs (default: the bundled data/),
+builds validated documents and loads the changed ones into Meilisearch.
+
+Options:
+  --dry-run          build the documents but do not touch Meilisearch
+  --out FILE         with --dry-run: write the documents to FILE as NDJSON (default: stdout)
+  --full             re-send every document and delete those no source holds any more
+  --profile FILE     JSON of CSS selectors for an HTML listing the generic finder misreads
+  --offline          read crawled pages from the cache only
+  --refresh          fetch crawled pages again even when they are cached
+  --max-pages N      fetch at most N pages per URL source (default 50)
+  -h, --help         show this help`;
+
+/** Where the CLI writes; tests pass their own. */
+export type CliIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTty: boolean;
+};
+
+const OPTIONS = {
+  "dry-run": { type: "boolean" },
+  out: { type: "string" },
+  full: { type: "boolean" },
+  profile: { type: "string" },
+  offline: { type: "boolean" },
+  refresh: { type: "boolean" },
+  "max-pages": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const parse = (argv: string[]) => {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    throw new AppError("invalid_arguments", `${(error as Error).message}\n\n${USAGE}`);
+  }
+};
+
+const maxPages = (value: string | undefined) => {
+  if (value === undefined) return {};
+  const pages = Number(value);
+  if (!Number.isInteger(pages) || pages < 1)
+    throw new AppError("invalid_arguments", "--max-pages takes a whole number ≥ 1");
+  return { maxPages: pages };
+};
+
+const loadProfile = (file: string | undefined) => {
+  if (!file) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new AppError("invalid_arguments", `--profile ${file}: ${(error as Error).message}`);
+  }
+  const parsed = siteProfileSchema.safeParse(json);
+  if (!parsed.success)
+    throw new AppError("invalid_arguments", `--profile ${file}: ${parsed.error.message}`);
+  return { profile: parsed.data };
+};
+
+const progressBar = (io: CliIo) => {
+  if (!io.isTty) return { tick: () => {}, stop: () => {} };
+  const bar = new SingleBar({
+    format: "reading sources {bar} {value} read | {source}",
+    hideCursor: true,
+  });
+  bar.start(0, 0, { source: "" });
+  return {
+    tick: (source: string) => {
+      bar.setTotal(bar.getTotal() + 1);
+      bar.increment({ source });
+    },
+    stop: () => bar.stop(),
+  };
+};
+
+const formatProblem = (problem: SourceProblem) =>
+  `${problem.source}${problem.position ? ` (${problem.position})` : ""}: ${problem.message}`;
+
+const report = (summary: IndexSummary, io: CliIo, dryRun: boolean) => {
+  for (const problem of summary.problems) io.stderr(`warning: ${formatProblem(problem)}\n`);
+  const sent = dryRun ? `${summary.indexed} built (dry run)` : `${summary.indexed} indexed`;
+  io.stderr(
+    `read ${summary.read}, ${sent}, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.deleted} deleted\n`,
+  );
+};
+
+const toNdjson = (documents: CityDocument[]) =>
+  documents.map((document) => `${JSON.stringify(document)}\n`).join("");
+
+const execute = async (options: IndexOptions, config: Config, dryRun: boolean) => {
+  if (dryRun) return runIndex(options);
+  const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
+  const meili = await connectMeili(config, logger);
+  try {
+    return await runIndex({ ...options, client: meili.client });
+  } finally {
+    await meili.close();
+  }
+};
+
+const optionsFrom = (
+  parsed: ReturnType<typeof parse>,
+  config: Config,
+  onSource: (source: string) => void,
+) => {
+  const { values, positionals } = parsed;
+  const crawl = {
+    offline: values.offline ?? false,
+    refresh: values.refresh ?? false,
+    ...maxPages(values["max-pages"]),
+  };
+  return {
+    sources: positionals.length > 0 ? positionals : [config.SAMPLE_DIR],
+    indexName: config.MEILI_INDEX,
+    full: values.full ?? false,
+    read: { crawl, ...loadProfile(values.profile), onSource },
+  } satisfies IndexOptions;
+};
+
+/**
+ * Runs `npm run index`: parses the arguments, indexes (or, with --dry-run, only builds) the
+ * documents, prints every problem and a summary, and returns the exit code: 0 when some usable
+ * record was read, 1 when none was, 2 for bad arguments or a failure of Meilisearch.
+ *
+ * @example
+ * process.exitCode = await runIndexCli(["--dry-run", "--out", "/tmp/seed.ndjson", "data"], io);
+ */
+export const runIndexCli = async (
+  argv: string[],
+  io: CliIo,
+  env = process.env,
+): Promise<number> => {
+  try {
+    const parsed = parse(argv);
+    if (parsed.values.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    const dryRun = parsed.values["dry-run"] ?? false;
+    const config = readConfig(env);
+    const bar = progressBar(io);
+    const summary = await execute(optionsFrom(parsed, config, bar.tick), config, dryRun).finally(
+      bar.stop,
+    );
+    if (dryRun && parsed.values.out) writeFileSync(parsed.values.out, toNdjson(summary.documents));
+    else if (dryRun) io.stdout(toNdjson(summary.documents));
+    report(summary, io, dryRun);
+    return summary.documents.length > 0 ? 0 : 1;
+  } catch (error) {
+    const message =
+      error instanceof AppError ? error.message : `unexpected error: ${(error as Error).message}`;
+    io.stderr(`error: ${message}\n`);
+    return 2;
+  }
+};

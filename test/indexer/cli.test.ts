@@ -1,0 +1,153 @@
+import { execFile } from "node:child_process";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, inject, it } from "vitest";
+import type { CityDocument } from "../../core/city-document.ts";
+import { type CliIo, runIndexCli } from "../../indexer/cli.ts";
+import { testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
+import { SEED_FILE } from "../helpers/seed.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
+
+const tempDir = useTempDir();
+
+const run = async (argv: string[], env: Record<string, string> = {}) => {
+  const out = { stdout: "", stderr: "" };
+  const io: CliIo = {
+    stdout: (text) => {
+      out.stdout += text;
+    },
+    stderr: (text) => {
+      out.stderr += text;
+    },
+    isTty: false,
+  };
+  const code = await runIndexCli(argv, io, { ...env, LOG_LEVEL: "silent" });
+  return { code, ...out };
+};
+
+const readNdjson = (file: string): CityDocument[] =>
+  readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as CityDocument);
+
+describe("npm run index --dry-run", () => {
+  it("writes the seed's 12 documents as NDJSON with countries and all three sections", async () => {
+    const out = join(tempDir(), "seed.ndjson");
+    const { code, stderr } = await run(["--dry-run", "--out", out, SEED_FILE]);
+    expect(code).toBe(0);
+    expect(stderr).toContain("read 12, 12 built (dry run), 0 unchanged, 0 skipped");
+    const documents = readNdjson(out);
+    expect(documents.map((d) => d.countryCode)).toEqual([
+      "CN",
+      "AR",
+      "BR",
+      "DK",
+      "CN",
+      "CN",
+      "CN",
+      "AM",
+      "BG",
+      "FI",
+      "KR",
+      "IE",
+    ]);
+    for (const document of documents) {
+      expect(document.sections.vision, document.id).not.toBe("");
+      expect(document.sections.challenges, document.id).not.toBe("");
+      expect(document.sections.plan, document.id).not.toBe("");
+    }
+  });
+
+  it("runs as the README says, through npm, and writes nothing but the file", async () => {
+    const out = join(tempDir(), "seed.ndjson");
+    const exec = promisify(execFile);
+    const args = [
+      "run",
+      "--silent",
+      "index",
+      "--",
+      "--dry-run",
+      "--out",
+      out,
+      "data/unesco-gnlc-listing-page1.txt",
+    ];
+    const { stdout } = await exec("npm", args, { env: { ...process.env, LOG_LEVEL: "silent" } });
+    expect(stdout).toBe("");
+    expect(readNdjson(out)).toHaveLength(12);
+  });
+
+  it("prints the documents to stdout when no --out is given", async () => {
+    const { code, stdout } = await run(["--dry-run", SEED_FILE]);
+    expect(code).toBe(0);
+    expect(stdout.trim().split("\n")).toHaveLength(12);
+  });
+
+  it("exits 1 and says why when no source holds a usable record", async () => {
+    const empty = join(tempDir(), "empty.txt");
+    writeFileSync(empty, "");
+    const { code, stderr } = await run(["--dry-run", empty]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/warning: .*empty\.txt: empty file/);
+    expect(stderr).toContain("read 0, 0 built (dry run)");
+  });
+
+  it("exits 0 when one source is bad and another is good, reporting the bad one", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "broken.json"), "{ not json");
+    copyFileSync(SEED_FILE, join(dir, "seed.txt"));
+    const { code, stderr } = await run(["--dry-run", "--out", join(dir, "out.ndjson"), dir]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/warning: .*broken\.json: not valid JSON/);
+    expect(stderr).toContain("read 12, 12 built");
+  });
+
+  it("rejects an unknown option with exit code 2 and the usage", async () => {
+    const { code, stderr } = await run(["--frobnicate"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Usage: npm run index");
+  });
+
+  it("prints the usage for --help", async () => {
+    const { code, stdout } = await run(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("--dry-run");
+  });
+});
+
+describe("npm run index into Meilisearch", () => {
+  const meiliEnv = (indexName: string) => ({
+    MEILI_URL: inject("meiliUrl"),
+    MEILI_MASTER_KEY: inject("meiliKey"),
+    MEILI_INDEX: indexName,
+  });
+
+  it("sends only changed documents, and with --full deletes those no source holds", async () => {
+    const env = meiliEnv(uniqueIndexName("cli"));
+    const dir = tempDir();
+    const listing = join(dir, "listing.txt");
+    copyFileSync(SEED_FILE, listing);
+
+    expect((await run([listing], env)).stderr).toContain("read 12, 12 indexed, 0 unchanged");
+    expect((await run([listing], env)).stderr).toContain("read 12, 0 indexed, 12 unchanged");
+
+    const seed = readFileSync(SEED_FILE, "utf8");
+    writeFileSync(listing, seed.replace("Its rich agricultural land", "Its fertile land"));
+    expect((await run([listing], env)).stderr).toContain("read 12, 1 indexed, 11 unchanged");
+
+    const withoutCork = seed.replace(
+      /UNESCO Global Network of Learning cities\nCork\n.*\nIreland\n/,
+      "",
+    );
+    writeFileSync(listing, withoutCork);
+    expect((await run([listing], env)).stderr).toContain("0 deleted");
+    expect((await run(["--full", listing], env)).stderr).toContain(
+      "read 11, 11 indexed, 0 unchanged, 0 skipped, 1 deleted",
+    );
+
+    const index = testMeiliClient().index(env.MEILI_INDEX);
+    expect((await index.getStats()).numberOfDocuments).toBe(11);
+    await testMeiliClient().deleteIndex(env.MEILI_INDEX).waitTask();
+  });
+});
