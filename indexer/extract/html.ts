@@ -117,10 +117,12 @@ export const findRecordContainers = ($: CheerioAPI): Element[] => {
   return best.group;
 };
 
+/** A record's link as an absolute http(s) URL; anything else (javascript:, mailto:) is dropped. */
 const resolveUrl = (href: string | undefined, base: string): string | undefined => {
-  if (!href || !/^https?:/.test(base)) return /^https?:\/\//.test(href ?? "") ? href : undefined;
+  if (!href) return undefined;
   try {
-    return new URL(href, base).href;
+    const url = /^https?:/i.test(base) ? new URL(href, base) : new URL(href);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
   } catch {
     return undefined;
   }

@@ -366,3 +366,18 @@ describe("the seed listing read from HTML", () => {
     }
   });
 });
+
+describe("extractHtml on links it must not trust", () => {
+  it("keeps only http(s) record links, never javascript: or mailto: ones", () => {
+    const card = (city: string, href: string) =>
+      `<li><h2><a href="${href}">${city}</a></h2><p>A narrative about ${city}.</p>` +
+      `<span class="country">Finland</span></li>`;
+    const page = `<html><body><ul>${card("Espoo", "javascript:alert(1)")}${card("Turku", "mailto:x@y.z")}${card("Oulu", "/oulu")}</ul></body></html>`;
+    const { records } = extractHtml(page, { location: PAGE_URL, retrievedAt: RETRIEVED_AT });
+    expect(records.map((record) => record.url)).toEqual([
+      undefined,
+      undefined,
+      "https://www.unesco.org/oulu",
+    ]);
+  });
+});
