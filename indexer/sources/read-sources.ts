@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { extractSource } from "../extract/extract-source.ts";
 import type { ParsedSource } from "../extract/raw-record.ts";
 import type { SiteProfile } from "../extract/site-profile.ts";
-import { type CrawlOptions, crawl, type FetchedPage } from "./crawl.ts";
+import { type CrawlOptions, crawl, type FetchedPage } from "./crawl/index.ts";
 import { decodeSource, sizeProblem } from "./decode-source.ts";
 import { findNextPageLinks } from "./next-page.ts";
 
