@@ -31,6 +31,17 @@ export const sectionsSchema = z.object({
   plan: z.string(),
 });
 
+/** A piece of evidence for a theme: the words found and the section they were found in. */
+export const evidenceSchema = z.object({ phrase: z.string().min(1), section: z.string().min(1) });
+
+/** A theme a city carries, with its score and the evidence that explains it. */
+export const themeTagSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  score: z.number().nonnegative(),
+  evidence: z.array(evidenceSchema),
+});
+
 /**
  * One city profile as stored in Meilisearch and served by the API.
  * This schema is the single definition shared by the indexer and the API.
@@ -51,10 +62,19 @@ export const cityDocumentSchema = z.object({
   text: z.string().min(1),
   /** The narrative exactly as the source had it. */
   rawText: z.string().min(1),
+  /** Lemmas of the narrative's content words, so search meets morphological variants. */
+  lemmas: z.string(),
+  /** Ids of the themes the city carries, for filtering. */
+  themes: z.array(z.string()),
+  /** The same themes with scores and evidence, strongest first. */
+  themeTags: z.array(themeTagSchema),
+  /** The phrases that set this city's profile apart from the others. */
+  keyphrases: z.array(z.string()),
   /** SHA-256 of the content (everything but `retrievedAt`): unchanged documents are not re-sent. */
   contentHash: z.string().regex(/^[a-f0-9]{64}$/),
 });
 
 export type CitySource = z.infer<typeof sourceSchema>;
 export type CitySections = z.infer<typeof sectionsSchema>;
+export type ThemeTag = z.infer<typeof themeTagSchema>;
 export type CityDocument = z.infer<typeof cityDocumentSchema>;

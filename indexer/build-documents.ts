@@ -2,10 +2,21 @@ import { createHash } from "node:crypto";
 import { type CityDocument, cityDocumentSchema } from "../core/city-document.ts";
 import { cityId } from "./city-id.ts";
 import { type Country, findCountry } from "./countries.ts";
+import { type BaseDocument, enrichDocuments } from "./enrich/enrich-documents.ts";
+import { defaultTaxonomy } from "./enrich/taxonomy.ts";
 import type { Block } from "./extract/html-blocks.ts";
 import type { RawRecord, SourceProblem } from "./extract/raw-record.ts";
 import { splitSections } from "./extract/sections.ts";
 import { buildRepairContext, type RepairContext, repairGluedWords } from "./repair.ts";
+
+/** A city document before enrichment: what the sources themselves say. */
+const baseDocumentSchema = cityDocumentSchema.omit({
+  lemmas: true,
+  themes: true,
+  themeTags: true,
+  keyphrases: true,
+  contentHash: true,
+});
 
 export type BuiltDocuments = { documents: CityDocument[]; problems: SourceProblem[] };
 
@@ -41,7 +52,7 @@ const sourceOf = (record: RawRecord) => {
   };
 };
 
-const toDocument = (record: RawRecord, country: Country, context: RepairContext): unknown => {
+const toDocument = (record: RawRecord, country: Country, context: RepairContext): BaseDocument => {
   const blocks = repairBlocks(record, context);
   const { tagline, ...sections } = splitSections(blocks);
   const document = {
@@ -56,37 +67,44 @@ const toDocument = (record: RawRecord, country: Country, context: RepairContext)
     text: blocks.map((block) => block.text).join("\n"),
     rawText: record.rawText ?? record.blocks.map((block) => block.text).join("\n"),
   };
-  return { ...document, contentHash: contentHash(document) };
+  return document;
 };
 
 const describeIssues = (error: { issues: Array<{ path: PropertyKey[]; message: string }> }) =>
   error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
 
-const build = (record: RawRecord, context: RepairContext): CityDocument | string => {
+const build = (record: RawRecord, context: RepairContext): BaseDocument | string => {
   const country = findCountry(record.country);
   if (!country)
     return `unknown country "${record.country}" for "${record.city}": not in reference/countries.json`;
-  const parsed = cityDocumentSchema.safeParse(toDocument(record, country, context));
+  const parsed = baseDocumentSchema.safeParse(toDocument(record, country, context));
   return parsed.success
     ? parsed.data
     : `invalid record "${record.city}": ${describeIssues(parsed.error)}`;
 };
 
+const withHash = (document: Omit<CityDocument, "contentHash">): CityDocument =>
+  cityDocumentSchema.parse({ ...document, contentHash: contentHash(document) });
+
 /**
  * Turns raw records into validated city documents: repairs glued words where markup was lost
  * (using the whole batch to learn which capitalised words are names), sections the narrative,
- * resolves the country and its region. A record that fails is reported with its source and
- * position and left out; when two records share an id, the later one wins and is reported.
+ * resolves the country and its region, then enriches the batch (themes, keyphrases, lemmas)
+ * and hashes each document. A record that fails is reported with its source and position and
+ * left out; when two records share an id, the later one wins and is reported.
  *
  * @example
  * const { documents, problems } = buildDocuments(records);
  */
-export const buildDocuments = (records: RawRecord[]): BuiltDocuments => {
+export const buildDocuments = (
+  records: RawRecord[],
+  taxonomy = defaultTaxonomy(),
+): BuiltDocuments => {
   const context = buildRepairContext(
     records.flatMap((record) => record.blocks.map((block) => block.text)),
     records.flatMap((record) => [record.city, record.country]),
   );
-  const byId = new Map<string, CityDocument>();
+  const byId = new Map<string, BaseDocument>();
   const problems: SourceProblem[] = [];
   for (const record of records) {
     const where = { source: record.location, position: record.position };
@@ -102,5 +120,5 @@ export const buildDocuments = (records: RawRecord[]): BuiltDocuments => {
       });
     byId.set(built.id, built);
   }
-  return { documents: [...byId.values()], problems };
+  return { documents: enrichDocuments([...byId.values()], taxonomy).map(withHash), problems };
 };

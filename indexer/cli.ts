@@ -6,6 +6,7 @@ import type { CityDocument } from "../core/city-document.ts";
 import { type Config, readConfig } from "../core/config.ts";
 import { createLogger } from "../core/logger.ts";
 import { connectMeili } from "../meili/connect-meili.ts";
+import { explainCity, findCity } from "./explain.ts";
 import type { SourceProblem } from "./extract/raw-record.ts";
 import { siteProfileSchema } from "./extract/site-profile.ts";
 import { type IndexOptions, type IndexSummary, runIndex } from "./run-index.ts";
@@ -24,6 +25,7 @@ Options:
   --offline          read crawled pages from the cache only
   --refresh          fetch crawled pages again even when they are cached
   --max-pages N      fetch at most N pages per URL source (default 50)
+  --explain CITY     print why CITY carries each of its themes (implies --dry-run)
   -h, --help         show this help`;
 
 /** Where the CLI writes; tests pass their own. */
@@ -41,6 +43,7 @@ const OPTIONS = {
   offline: { type: "boolean" },
   refresh: { type: "boolean" },
   "max-pages": { type: "string" },
+  explain: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -134,6 +137,18 @@ const optionsFrom = (
   } satisfies IndexOptions;
 };
 
+const explain = (documents: CityDocument[], query: string, io: CliIo): number => {
+  const document = findCity(documents, query);
+  if (document) {
+    io.stdout(`${explainCity(document)}\n`);
+    return 0;
+  }
+  io.stderr(
+    `error: no city "${query}" in the sources; they hold ${documents.map((d) => d.city).join(", ")}\n`,
+  );
+  return 1;
+};
+
 /**
  * Runs `npm run index`: parses the arguments, indexes (or, with --dry-run, only builds) the
  * documents, prints every problem and a summary, and returns the exit code: 0 when some usable
@@ -153,12 +168,14 @@ export const runIndexCli = async (
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    const dryRun = parsed.values["dry-run"] ?? false;
+    const dryRun = (parsed.values["dry-run"] ?? false) || parsed.values.explain !== undefined;
     const config = readConfig(env);
     const bar = progressBar(io);
     const summary = await execute(optionsFrom(parsed, config, bar.tick), config, dryRun).finally(
       bar.stop,
     );
+    if (parsed.values.explain !== undefined)
+      return explain(summary.documents, parsed.values.explain, io);
     if (dryRun && parsed.values.out) writeFileSync(parsed.values.out, toNdjson(summary.documents));
     else if (dryRun) io.stdout(toNdjson(summary.documents));
     report(summary, io, dryRun);

@@ -54,6 +54,8 @@ describe("npm run index --dry-run", () => {
       "IE",
     ]);
     for (const document of documents) {
+      expect(document.themeTags.length, document.id).toBeGreaterThan(0);
+      expect(document.themeTags[0]?.evidence.length, document.id).toBeGreaterThan(0);
       expect(document.sections.vision, document.id).not.toBe("");
       expect(document.sections.challenges, document.id).not.toBe("");
       expect(document.sections.plan, document.id).not.toBe("");
@@ -107,6 +109,22 @@ describe("npm run index --dry-run", () => {
     const { code, stderr } = await run(["--frobnicate"]);
     expect(code).toBe(2);
     expect(stderr).toContain("Usage: npm run index");
+  });
+
+  it("explains a city's themes with scores and evidence for --explain, found without diacritics", async () => {
+    const { code, stdout } = await run(["--explain", "sonderborg", SEED_FILE]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Sønderborg \(Denmark\): \d+ themes/);
+    expect(stdout).toMatch(
+      /sustainability +\d+\.\d\d +"sustainab[a-z]*" \((tagline|intro|vision|challenges|plan)\)/,
+    );
+    expect(stdout).toContain("keyphrases: ");
+  });
+
+  it("exits 1 for --explain of a city the sources do not hold, naming those they do", async () => {
+    const { code, stderr } = await run(["--explain", "Atlantis", SEED_FILE]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no city "Atlantis".*Beijing, Villa María/);
   });
 
   it("prints the usage for --help", async () => {

@@ -1,0 +1,61 @@
+import type { CityDocument } from "../../core/city-document.ts";
+import { nounPhrases, rankKeyphrases } from "./keyphrases.ts";
+import { lemmaText, tokenize } from "./nlp.ts";
+import { tagThemes } from "./tag-themes.ts";
+import type { Taxonomy } from "./taxonomy.ts";
+
+type Enrichment = Pick<CityDocument, "lemmas" | "themes" | "themeTags" | "keyphrases">;
+export type BaseDocument = Omit<CityDocument, keyof Enrichment | "contentHash">;
+
+const sectionTexts = (document: BaseDocument) => ({
+  tagline: document.tagline,
+  ...document.sections,
+});
+
+/** Words no keyphrase may contain: the boilerplate's and the taxonomy's generic words. */
+const genericWordsOf = (taxonomy: Taxonomy) =>
+  new Set(
+    [...taxonomy.boilerplate, ...taxonomy.genericWords].flatMap((term) =>
+      term.words.map((word) => word.text),
+    ),
+  );
+
+const ownNames = (document: BaseDocument) =>
+  [document.city, document.country].flatMap((name) => name.toLowerCase().split(/\s+/));
+
+/**
+ * Adds what the NLP stage knows to each document: theme tags with evidence, the flat list of
+ * theme ids for filtering, lemmas for search, and keyphrases ranked against the whole batch
+ * (never the city's own name, its country or boilerplate every profile shares).
+ *
+ * @example
+ * const [beijing] = enrichDocuments(documents, loadTaxonomy());
+ * beijing.themes; // ["ageing", "workforce-skills", …]
+ */
+export const enrichDocuments = (
+  documents: BaseDocument[],
+  taxonomy: Taxonomy,
+): Array<BaseDocument & Enrichment> => {
+  const generic = genericWordsOf(taxonomy);
+  const phrases = documents.map((document) =>
+    Object.values(sectionTexts(document)).flatMap((text) => nounPhrases(tokenize(text))),
+  );
+  const keyphrases = rankKeyphrases(phrases, (phrase, i) => {
+    const own = ownNames(documents[i] as BaseDocument);
+    return phrase
+      .split(" ")
+      .some(
+        (word) => own.includes(word.replace(/s$/, "")) || own.includes(word) || generic.has(word),
+      );
+  });
+  return documents.map((document, i) => {
+    const themeTags = tagThemes(sectionTexts(document), taxonomy);
+    return {
+      ...document,
+      lemmas: lemmaText(document.text),
+      themes: themeTags.map((tag) => tag.id),
+      themeTags,
+      keyphrases: keyphrases[i] ?? [],
+    };
+  });
+};
