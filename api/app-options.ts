@@ -1,9 +1,24 @@
 import type { Meilisearch } from "meilisearch";
 import type { Logger } from "../core/logger.ts";
+import type { IndexSummary } from "../indexer/run-index.ts";
+
+/** What a reindex reports back: the indexer's summary without the documents themselves. */
+export type ReindexSummary = Omit<IndexSummary, "documents">;
 
 /** What the API needs from the outside world; tests pass their own. */
 export type AppOptions = {
+  /** A client holding a search-only key: the master key never serves a request. */
   meili: Meilisearch;
   indexName: string;
   logger: Logger;
+  /** Bearer token of the admin routes; unset, they answer 401 to everyone. */
+  adminToken?: string;
+  /** Runs a reindex with the server's own credentials. */
+  reindex?: () => Promise<ReindexSummary>;
+  /** Origins allowed by CORS; empty or unset, CORS stays off. */
+  corsOrigins?: string[];
+  /** Requests one client may make per minute; 0 turns the limit off. */
+  rateLimitPerMinute?: number;
+  /** Trust X-Forwarded-For for the client address (behind a proxy you run). */
+  trustProxy?: boolean;
 };

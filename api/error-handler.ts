@@ -49,15 +49,16 @@ const body = (error: AppError): ErrorBody => ({
 
 /**
  * The one place where errors become HTTP responses: `{error: {code, message, details?}}`,
- * never a stack trace.
+ * never a stack trace. `onMeiliError` hears of every Meilisearch failure (for metrics).
  *
  * @example
  * app.onError(errorHandler(logger));
  */
 export const errorHandler =
-  (logger: Logger): ErrorHandler =>
+  (logger: Logger, onMeiliError: (code: string) => void = () => {}): ErrorHandler =>
   (error, c) => {
     const appError = toAppError(error);
+    if (error instanceof MeilisearchError) onMeiliError(appError.code);
     const level = appError.status >= 500 ? "error" : "info";
     logger[level]({ err: error, code: appError.code, path: c.req.path }, "request failed");
     return c.json(body(appError), appError.status as ContentfulStatusCode);

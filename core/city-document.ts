@@ -70,6 +70,12 @@ export const cityDocumentSchema = z.object({
   themeTags: z.array(themeTagSchema),
   /** The phrases that set this city's profile apart from the others. */
   keyphrases: z.array(z.string()),
+  /** Vectors for Meilisearch's embedders: `similarity` drives "similar cities". */
+  _vectors: z.object({ similarity: z.array(z.number()) }),
+  /** Where the city lies (Meilisearch's geo field), when the gazetteer knows it. */
+  _geo: z
+    .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+    .optional(),
   /** SHA-256 of the content (everything but `retrievedAt`): unchanged documents are not re-sent. */
   contentHash: z.string().regex(/^[a-f0-9]{64}$/),
 });

@@ -27,6 +27,22 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only")
     .default(DEFAULT_INDEX_NAME),
   SAMPLE_DIR: z.string().min(1).default(DEFAULT_SAMPLE_DIR),
+  ADMIN_TOKEN: optionalText.pipe(z.string().min(16, "at least 16 characters").optional()),
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url())),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

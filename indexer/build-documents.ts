@@ -15,22 +15,26 @@ const baseDocumentSchema = cityDocumentSchema.omit({
   themes: true,
   themeTags: true,
   keyphrases: true,
+  _vectors: true,
+  _geo: true,
   contentHash: true,
 });
 
 export type BuiltDocuments = { documents: CityDocument[]; problems: SourceProblem[] };
 
 /**
- * A stable hash of a document's content: everything but `retrievedAt` and the hash itself, so a
- * record read again unchanged hashes the same.
+ * A stable hash of what a document says: everything but `retrievedAt` and the fields computed
+ * against the whole batch (keyphrases, the similarity vector), so a record read again
+ * unchanged hashes the same even when other records changed. `--full` refreshes those fields.
  *
  * @example
  * contentHash({ ...document, source: { ...document.source, retrievedAt: "later" } }) === contentHash(document);
  */
 export const contentHash = (document: Omit<CityDocument, "contentHash">): string => {
   const { retrievedAt: _, ...source } = document.source;
+  const { keyphrases: _k, _vectors: _v, ...own } = document;
   return createHash("sha256")
-    .update(JSON.stringify({ ...document, source }))
+    .update(JSON.stringify({ ...own, source }))
     .digest("hex");
 };
 

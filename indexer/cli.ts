@@ -20,7 +20,7 @@ builds validated documents and loads the changed ones into Meilisearch.
 Options:
   --dry-run          build the documents but do not touch Meilisearch
   --out FILE         with --dry-run: write the documents to FILE as NDJSON (default: stdout)
-  --full             re-send every document and delete those no source holds any more
+  --full             rebuild the index atomically from these sources alone (swap-indexes)
   --profile FILE     JSON of CSS selectors for an HTML listing the generic finder misreads
   --offline          read crawled pages from the cache only
   --refresh          fetch crawled pages again even when they are cached

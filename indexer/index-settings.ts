@@ -1,10 +1,41 @@
 import type { Settings } from "meilisearch";
+import { z } from "zod";
+import synonymsFile from "../reference/synonyms.json" with { type: "json" };
+import { VECTOR_DIMENSIONS } from "./enrich/city-vectors.ts";
+
+/** The embedder whose vectors (computed by the indexer) drive "similar cities". */
+export const SIMILARITY_EMBEDDER = "similarity";
+
+const synonymsSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) });
 
 /**
- * The `cities` index settings: the one place that says how Meilisearch ranks and filters
- * city documents. The indexer applies them before every load. `rawText` is kept for display
- * and audit but not searched: its glued words would only add noise. `lemmas` comes last so
- * that exact words rank above morphological variants.
+ * Expands groups of equivalent words into Meilisearch's synonym map: each word maps to the
+ * others of its group (and of every other group it belongs to).
+ *
+ * @example
+ * synonymMap([["ageing", "elderly"]]); // { ageing: ["elderly"], elderly: ["ageing"] }
+ */
+export const synonymMap = (groups: string[][]): Record<string, string[]> => {
+  const map = new Map<string, Set<string>>();
+  for (const group of groups) {
+    const words = group.map((word) => word.toLowerCase());
+    for (const word of words) {
+      const others = map.get(word) ?? new Set<string>();
+      for (const other of words) if (other !== word) others.add(other);
+      map.set(word, others);
+    }
+  }
+  return Object.fromEntries([...map].map(([word, others]) => [word, [...others]]));
+};
+
+/**
+ * The `cities` index settings: the one place that says how Meilisearch ranks, filters and
+ * compares city documents. The indexer applies them before every load.
+ * - Searchable in priority order; `rawText` is kept for audit but not searched (its glued words
+ *   are noise), and `lemmas` comes last so exact words outrank morphological variants.
+ * - Typos only on words of 5+ letters (two on 9+), so short names and acronyms stay exact.
+ * - Ranking: Meilisearch's default order, kept after review: on the relevance set
+ *   (test/fixtures/relevance.json) putting `attribute` before `proximity` gave the same MRR.
  */
 export const INDEX_SETTINGS = {
   searchableAttributes: [
@@ -16,6 +47,24 @@ export const INDEX_SETTINGS = {
     "text",
     "lemmas",
   ],
-  filterableAttributes: ["themes", "country", "countryCode", "region"],
+  filterableAttributes: [
+    "id",
+    "themes",
+    "country",
+    "countryCode",
+    "region",
+    "source.label",
+    "keyphrases",
+  ],
   sortableAttributes: ["city", "country"],
+  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+  synonyms: synonymMap(synonymsSchema.parse(synonymsFile).groups),
+  typoTolerance: {
+    enabled: true,
+    minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+    disableOnNumbers: true,
+  },
+  faceting: { maxValuesPerFacet: 300 },
+  pagination: { maxTotalHits: 5000 },
+  embedders: { [SIMILARITY_EMBEDDER]: { source: "userProvided", dimensions: VECTOR_DIMENSIONS } },
 } satisfies Settings;

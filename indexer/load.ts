@@ -10,6 +10,8 @@ export const PRIMARY_KEY = "id";
 export const TASK_TIMEOUT_MS = 120_000;
 /** Documents read per request when listing what the index holds. */
 export const PAGE_SIZE = 1_000;
+/** Largest payload sent at once: under Meilisearch's default 100 MB limit, with room to spare. */
+export const MAX_BATCH_BYTES = 90 * 1024 * 1024;
 
 const WAIT = { timeout: TASK_TIMEOUT_MS };
 
@@ -22,8 +24,39 @@ const ensureSucceeded = (task: Task, what: string): Task => {
 };
 
 /**
- * Applies the index settings and adds (or replaces) the documents, waiting until Meilisearch
- * has finished each task. Throws an `AppError` with code `index_task_failed` when a task fails.
+ * Splits documents into batches whose JSON stays under `maxBytes`, in order. A single document
+ * larger than that is an error, not a silent drop.
+ *
+ * @example
+ * batchesByBytes(documents, 90 * 1024 * 1024).length; // 1 for the sample
+ */
+export const batchesByBytes = <T>(documents: T[], maxBytes = MAX_BATCH_BYTES): T[][] => {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let size = 2;
+  for (const document of documents) {
+    const bytes = Buffer.byteLength(JSON.stringify(document)) + 1;
+    if (bytes + 2 > maxBytes)
+      throw new AppError(
+        "document_too_large",
+        `a document of ${bytes} bytes exceeds the ${maxBytes}-byte payload limit`,
+      );
+    if (size + bytes > maxBytes && current.length > 0) {
+      batches.push(current);
+      current = [];
+      size = 2;
+    }
+    current.push(document);
+    size += bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+};
+
+/**
+ * Applies the index settings and adds (or replaces) the documents in batches under the payload
+ * limit, waiting until Meilisearch has finished each task. Throws an `AppError` with code
+ * `index_task_failed` when a task fails.
  *
  * @example
  * await loadDocuments(client, "cities", documents);
@@ -35,9 +68,41 @@ export const loadDocuments = async (
 ): Promise<void> => {
   const index = client.index<CityDocument>(indexName);
   ensureSucceeded(await index.updateSettings(INDEX_SETTINGS).waitTask(WAIT), "updating settings");
-  if (documents.length === 0) return;
-  const task = await index.addDocuments(documents, { primaryKey: PRIMARY_KEY }).waitTask(WAIT);
-  ensureSucceeded(task, "adding documents");
+  for (const batch of batchesByBytes(documents)) {
+    ensureSucceeded(
+      await index.addDocuments(batch, { primaryKey: PRIMARY_KEY }).waitTask(WAIT),
+      "adding documents",
+    );
+  }
+};
+
+/**
+ * Rebuilds an index from scratch without search ever seeing it half-built: loads everything
+ * into a temporary index, swaps it with the live one in one atomic task, deletes the old one.
+ *
+ * @example
+ * await rebuildIndex(client, "cities", documents);
+ */
+export const rebuildIndex = async (
+  client: Meilisearch,
+  indexName: string,
+  documents: CityDocument[],
+): Promise<void> => {
+  const temporary = `${indexName}_rebuild_${Date.now()}`;
+  await loadDocuments(client, temporary, documents);
+  if (
+    (await client.getIndexes({ limit: 1000 })).results.every((index) => index.uid !== indexName)
+  ) {
+    ensureSucceeded(
+      await client.createIndex(indexName, { primaryKey: PRIMARY_KEY }).waitTask(WAIT),
+      "creating index",
+    );
+  }
+  const swap = await client
+    .swapIndexes([{ indexes: [indexName, temporary], rename: false }])
+    .waitTask(WAIT);
+  ensureSucceeded(swap, "swapping indexes");
+  ensureSucceeded(await client.deleteIndex(temporary).waitTask(WAIT), "deleting the old index");
 };
 
 /**
@@ -63,22 +128,4 @@ export const fetchContentHashes = async (
     for (const document of page.results) hashes.set(document.id, document.contentHash);
   }
   return hashes;
-};
-
-/**
- * Deletes the documents with these ids, waiting for Meilisearch to finish.
- *
- * @example
- * await deleteDocuments(client, "cities", ["atlantis-greece"]);
- */
-export const deleteDocuments = async (
-  client: Meilisearch,
-  indexName: string,
-  ids: string[],
-): Promise<void> => {
-  if (ids.length === 0) return;
-  ensureSucceeded(
-    await client.index(indexName).deleteDocuments(ids).waitTask(WAIT),
-    "deleting documents",
-  );
 };

@@ -2,7 +2,7 @@ import type { Meilisearch } from "meilisearch";
 import type { CityDocument } from "../core/city-document.ts";
 import { buildDocuments } from "./build-documents.ts";
 import type { SourceProblem } from "./extract/raw-record.ts";
-import { deleteDocuments, fetchContentHashes, loadDocuments } from "./load.ts";
+import { fetchContentHashes, loadDocuments, rebuildIndex } from "./load.ts";
 import { type ReadOptions, readSources } from "./sources/read-sources.ts";
 
 export type IndexSummary = {
@@ -25,25 +25,24 @@ export type IndexOptions = {
   indexName: string;
   /** Absent for a dry run: documents are built but Meilisearch is not touched. */
   client?: Meilisearch;
-  /** Re-send every document and delete those that no source holds any more. */
+  /** Rebuild the index from these documents alone (atomically swapped in). */
   full?: boolean;
   read?: ReadOptions;
 };
 
 const sync = async (client: Meilisearch, options: IndexOptions, documents: CityDocument[]) => {
   const existing = await fetchContentHashes(client, options.indexName);
-  const changed = options.full
-    ? documents
-    : documents.filter((d) => existing.get(d.id) !== d.contentHash);
-  const current = new Set(documents.map((document) => document.id));
-  const stale = options.full ? [...existing.keys()].filter((id) => !current.has(id)) : [];
+  if (options.full) {
+    const current = new Set(documents.map((document) => document.id));
+    await rebuildIndex(client, options.indexName, documents);
+    const deleted = [...existing.keys()].filter((id) => !current.has(id)).length;
+    return { indexed: documents.length, unchanged: 0, deleted };
+  }
+  const changed = documents.filter(
+    (document) => existing.get(document.id) !== document.contentHash,
+  );
   await loadDocuments(client, options.indexName, changed);
-  await deleteDocuments(client, options.indexName, stale);
-  return {
-    indexed: changed.length,
-    unchanged: documents.length - changed.length,
-    deleted: stale.length,
-  };
+  return { indexed: changed.length, unchanged: documents.length - changed.length, deleted: 0 };
 };
 
 /**

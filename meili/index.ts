@@ -8,4 +8,5 @@ export {
 export { findMeiliBinary } from "./find-binary.ts";
 export { findFreePort } from "./free-port.ts";
 export { loadOrCreateMasterKey } from "./master-key.ts";
+export { ensureSearchKey, SEARCH_KEY_NAME } from "./search-key.ts";
 export { isMeiliHealthy, waitForMeiliHealth } from "./wait-for-health.ts";

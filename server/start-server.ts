@@ -2,8 +2,9 @@ import { createApp } from "../api/create-app.ts";
 import type { Config } from "../core/config.ts";
 import type { Logger } from "../core/logger.ts";
 import { runIndex } from "../indexer/run-index.ts";
-import { connectMeili, type MeiliConnection } from "../meili/connect-meili.ts";
+import { connectMeili, createMeiliClient, type MeiliConnection } from "../meili/connect-meili.ts";
 import { countDocuments } from "../meili/count-documents.ts";
+import { ensureSearchKey } from "../meili/search-key.ts";
 import { listen } from "./listen.ts";
 
 export type RunningServer = {
@@ -29,6 +30,15 @@ const indexSampleIfEmpty = async (meili: MeiliConnection, config: Config, logger
   );
 };
 
+const reindex = async (meili: MeiliConnection, config: Config) => {
+  const { documents: _, ...summary } = await runIndex({
+    sources: [config.SAMPLE_DIR],
+    client: meili.client,
+    indexName: config.MEILI_INDEX,
+  });
+  return summary;
+};
+
 /**
  * Starts everything `npm start` runs: Meilisearch (embedded, or the one at `MEILI_URL`), the
  * bundled sample in an empty index, and the HTTP server with the API and the page.
@@ -42,7 +52,17 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
   const meili = await connectMeili(config, logger);
   try {
     await indexSampleIfEmpty(meili, config, logger);
-    const app = createApp({ meili: meili.client, indexName: config.MEILI_INDEX, logger });
+    const searchKey = await ensureSearchKey(meili.client, config.MEILI_INDEX);
+    const app = createApp({
+      meili: searchKey ? createMeiliClient(meili.url, searchKey) : meili.client,
+      indexName: config.MEILI_INDEX,
+      logger,
+      ...(config.ADMIN_TOKEN ? { adminToken: config.ADMIN_TOKEN } : {}),
+      reindex: () => reindex(meili, config),
+      corsOrigins: config.CORS_ORIGINS,
+      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      trustProxy: config.TRUST_PROXY,
+    });
     const http = await listen(app, config.HOST, config.PORT);
     logger.info({ url: http.url }, "learning-cities-search is listening");
     return {

@@ -1,10 +1,15 @@
 import type { CityDocument } from "../../core/city-document.ts";
+import { cityVectors } from "./city-vectors.ts";
 import { nounPhrases, rankKeyphrases } from "./keyphrases.ts";
+import { locateCity } from "./locate-city.ts";
 import { lemmaText, tokenize } from "./nlp.ts";
 import { tagThemes } from "./tag-themes.ts";
 import type { Taxonomy } from "./taxonomy.ts";
 
-type Enrichment = Pick<CityDocument, "lemmas" | "themes" | "themeTags" | "keyphrases">;
+type Enrichment = Pick<
+  CityDocument,
+  "lemmas" | "themes" | "themeTags" | "keyphrases" | "_vectors" | "_geo"
+>;
 export type BaseDocument = Omit<CityDocument, keyof Enrichment | "contentHash">;
 
 const sectionTexts = (document: BaseDocument) => ({
@@ -20,13 +25,20 @@ const genericWordsOf = (taxonomy: Taxonomy) =>
     ),
   );
 
+/** The city's coordinates as Meilisearch's `_geo`, or nothing when the gazetteer lacks it. */
+const geoOf = (document: BaseDocument): Pick<CityDocument, "_geo"> => {
+  const location = locateCity(document.city, document.countryCode);
+  return location ? { _geo: location } : {};
+};
+
 const ownNames = (document: BaseDocument) =>
   [document.city, document.country].flatMap((name) => name.toLowerCase().split(/\s+/));
 
 /**
  * Adds what the NLP stage knows to each document: theme tags with evidence, the flat list of
- * theme ids for filtering, lemmas for search, and keyphrases ranked against the whole batch
- * (never the city's own name, its country or boilerplate every profile shares).
+ * theme ids for filtering, lemmas for search, keyphrases ranked against the whole batch
+ * (never the city's own name, its country or boilerplate every profile shares), the
+ * vector that "similar cities" compares and, when the gazetteer knows the city, its `_geo`.
  *
  * @example
  * const [beijing] = enrichDocuments(documents, loadTaxonomy());
@@ -48,7 +60,7 @@ export const enrichDocuments = (
         (word) => own.includes(word.replace(/s$/, "")) || own.includes(word) || generic.has(word),
       );
   });
-  return documents.map((document, i) => {
+  const enriched = documents.map((document, i) => {
     const themeTags = tagThemes(sectionTexts(document), taxonomy);
     return {
       ...document,
@@ -56,6 +68,15 @@ export const enrichDocuments = (
       themes: themeTags.map((tag) => tag.id),
       themeTags,
       keyphrases: keyphrases[i] ?? [],
+      ...geoOf(document),
     };
   });
+  const vectors = cityVectors(
+    enriched,
+    taxonomy.themes.map((theme) => theme.id),
+  );
+  return enriched.map((document, i) => ({
+    ...document,
+    _vectors: { similarity: vectors[i] ?? [] },
+  }));
 };

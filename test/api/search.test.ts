@@ -1,35 +1,32 @@
-import type { Meilisearch } from "meilisearch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../api/create-app.ts";
 import type { ErrorBody } from "../../api/error-handler.ts";
 import type { SearchBody } from "../../api/routes/search.ts";
 import { silentLogger } from "../helpers/meili.ts";
-import { seedIndex } from "../helpers/seeded-index.ts";
+import { useSeededApp } from "../helpers/seeded-app.ts";
 
-let client: Meilisearch;
-let indexName: string;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  ({ client, indexName } = await seedIndex("search"));
-  app = createApp({ meili: client, indexName, logger: silentLogger });
-});
-
-afterAll(async () => {
-  await client.deleteIndex(indexName).waitTask();
-});
+const seeded = useSeededApp("search");
 
 const search = async (query: string) => {
-  const response = await app.request(`/api/search${query}`);
+  const response = await seeded.app.request(`/api/search${query}`);
   return { status: response.status, body: (await response.json()) as SearchBody & ErrorBody };
 };
+const cities = (body: SearchBody) => body.hits.map((hit) => hit.city);
 
 describe("GET /api/search", () => {
-  it("finds Beijing for ageing, the word of its education project for the ageing population", async () => {
+  it("finds Beijing for ageing, with the hit's fields and a highlighted snippet", async () => {
     const { status, body } = await search("?q=ageing");
     expect(status).toBe(200);
-    expect(body.hits.map((hit) => hit.city)).toContain("Beijing");
-    expect(body.hits[0]).toEqual({ id: "beijing-china", city: "Beijing", country: "China" });
+    expect(body.hits[0]).toMatchObject({
+      id: "beijing-china",
+      city: "Beijing",
+      country: "China",
+      countryCode: "CN",
+      region: "Asia and the Pacific",
+      tagline: "Capital of Learning for comprehensive development",
+      themes: expect.arrayContaining(["ageing"]),
+    });
+    expect(body.hits[0]?.snippet).toMatch(/<mark>ageing<\/mark>/i);
   });
 
   it.each([
@@ -44,8 +41,13 @@ describe("GET /api/search", () => {
   it("lists every city, by name, when the query is empty", async () => {
     const { body } = await search("?q=");
     expect(body.totalHits).toBe(12);
-    const cities = body.hits.map((hit) => hit.city);
-    expect(cities).toEqual([...cities].sort((a, b) => a.localeCompare(b)));
+    expect(cities(body)).toEqual([...cities(body)].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it("sorts by country, descending, when asked", async () => {
+    const { body } = await search("?sort=country:desc");
+    const countries = body.hits.map((hit) => hit.country);
+    expect(countries).toEqual([...countries].sort((a, b) => b.localeCompare(a)));
   });
 
   it("pages through the results with page and hitsPerPage", async () => {
@@ -59,26 +61,156 @@ describe("GET /api/search", () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ totalHits: 0, hits: [] });
   });
+});
 
+describe("filters and facets", () => {
+  it("combines repeated values of one filter with OR", async () => {
+    const { body } = await search("?country=Finland&country=Ireland");
+    expect(cities(body).sort()).toEqual(["Cork", "Espoo"]);
+  });
+
+  it("combines different filters with AND", async () => {
+    const { body } = await search("?country=China&theme=learning-spaces");
+    expect(
+      body.hits.every((hit) => hit.country === "China" && hit.themes.includes("learning-spaces")),
+    ).toBe(true);
+    expect(body.totalHits).toBeGreaterThan(0);
+  });
+
+  it("filters by UNESCO region", async () => {
+    const { body } = await search(
+      `?region=${encodeURIComponent("Latin America and the Caribbean")}`,
+    );
+    expect(cities(body).sort()).toEqual(["Contagem", "Villa María"]);
+  });
+
+  it("counts facets disjunctively: a facet's counts ignore its own selection", async () => {
+    const { body: all } = await search("?q=");
+    const { body: finland } = await search("?country=Finland");
+    expect(finland.totalHits).toBe(1);
+    expect(finland.facets.country).toEqual(all.facets.country);
+    expect(finland.facets.country.China).toBe(4);
+    expect(finland.facets.region).toEqual({ "Europe and North America": 1 });
+  });
+
+  it("counts every theme, country and region of the results", async () => {
+    const { body } = await search("?q=");
+    expect(body.facets.region).toEqual({
+      "Asia and the Pacific": 5,
+      "Europe and North America": 5,
+      "Latin America and the Caribbean": 2,
+    });
+    expect(body.facets.theme.ageing).toBeGreaterThan(0);
+  });
+
+  it("never lets a filter value escape its quotes", async () => {
+    const injection = encodeURIComponent('China" OR country = "Denmark');
+    const { status, body } = await search(`?country=${injection}`);
+    expect(status).toBe(200);
+    expect(body.totalHits).toBe(0);
+    const backslash = await search(`?country=${encodeURIComponent("China\\")}`);
+    expect(backslash.status).toBe(200);
+    expect(backslash.body.totalHits).toBe(0);
+  });
+});
+
+describe("snippets", () => {
+  it("escape everything but the <mark> around matches", async () => {
+    const { body } = await search(
+      `?q=${encodeURIComponent("<img src=x onerror=alert(1)> ageing")}`,
+    );
+    for (const hit of body.hits) {
+      expect(hit.snippet.replace(/<\/?mark>/g, "")).not.toMatch(/[<>]/);
+    }
+  });
+});
+
+describe("validation", () => {
   it.each([
     ["a query over 512 characters", `?q=${"a".repeat(513)}`, "q"],
     ["page 0", "?q=x&page=0", "page"],
     ["a non-numeric page", "?q=x&page=two", "page"],
     ["more than 100 hits per page", "?q=x&hitsPerPage=101", "hitsPerPage"],
+    ["an unknown sort", "?sort=rank:asc", "sort"],
   ])("rejects %s with 400 and names the field", async (_case, query, field) => {
     const { status, body } = await search(query);
     expect(status).toBe(400);
     expect(body.error.code).toBe("invalid_request");
     expect(body.error.details).toEqual([expect.objectContaining({ field })]);
   });
+
+  it("rejects an unknown theme with 400 listing the valid ones", async () => {
+    const { status, body } = await search("?theme=astrology");
+    expect(status).toBe(400);
+    expect(body.error.message).toMatch(/theme must be one of: literacy, sustainability, ageing/);
+  });
+
+  it("rejects an unknown region with 400 listing the valid ones", async () => {
+    const { status, body } = await search("?region=Atlantis");
+    expect(status).toBe(400);
+    expect(body.error.message).toContain("Latin America and the Caribbean");
+  });
 });
 
 describe("unknown routes", () => {
   it("answer 404 with the standard error body", async () => {
-    const response = await app.request("/api/nothing-here");
+    const response = await seeded.app.request("/api/nothing-here");
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
       error: { code: "not_found", message: "No route for GET /api/nothing-here" },
     });
+  });
+});
+
+describe("HTTP caching and headers", () => {
+  it("sends an ETag and Cache-Control on API reads, and 304 for a matching If-None-Match", async () => {
+    const first = await seeded.app.request("/api/search?q=literacy");
+    const tag = first.headers.get("etag");
+    expect(tag).toBeTruthy();
+    expect(first.headers.get("cache-control")).toMatch(/max-age=\d+/);
+    const again = await seeded.app.request("/api/search?q=literacy", {
+      headers: { "If-None-Match": tag ?? "" },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it("sends security headers and a request id on every response", async () => {
+    const response = await seeded.app.request("/api/search?q=x");
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBeTruthy();
+    expect(response.headers.get("x-request-id")).toMatch(/^[A-Za-z0-9._-]+$/);
+  });
+
+  it("sends no CORS headers unless origins are configured", async () => {
+    const response = await seeded.app.request("/api/search?q=x", {
+      headers: { Origin: "https://evil.example" },
+    });
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    const open = createApp({
+      meili: seeded.client,
+      indexName: seeded.indexName,
+      logger: silentLogger,
+      corsOrigins: ["https://uil.unesco.org"],
+    });
+    const allowed = await open.request("/api/search?q=x", {
+      headers: { Origin: "https://uil.unesco.org" },
+    });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://uil.unesco.org");
+  });
+
+  it("limits the requests of one client per minute with 429 and Retry-After", async () => {
+    const limited = createApp({
+      meili: seeded.client,
+      indexName: seeded.indexName,
+      logger: silentLogger,
+      rateLimitPerMinute: 2,
+    });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await limited.request("/api/search?q=x")).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const blocked = await limited.request("/api/search?q=x");
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await blocked.json()) as ErrorBody).error.code).toBe("rate_limited");
   });
 });

@@ -36,6 +36,21 @@ describe("startServer with the embedded Meilisearch", () => {
     expect(existsSync(join(dataDir, "meilisearch.log"))).toBe(true);
   });
 
+  it("serves every read route with its search-only key: search, a city, similar cities, themes", async () => {
+    const { running } = await startOnTempDir();
+    for (const path of [
+      "/api/search?q=ageing&theme=ageing",
+      "/api/cities/beijing-china",
+      "/api/cities/beijing-china/similar",
+      "/api/themes",
+      "/api/suggest?q=bei",
+      "/city/beijing-china",
+      "/?q=ageing",
+    ]) {
+      expect((await fetch(`${running.url}${path}`)).status, path).toBe(200);
+    }
+  });
+
   it("serves the search page with a Content-Security-Policy", async () => {
     const { running } = await startOnTempDir();
     const response = await fetch(running.url);

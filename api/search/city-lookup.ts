@@ -1,0 +1,79 @@
+import type { Meilisearch } from "meilisearch";
+import { z } from "zod";
+import { AppError } from "../../core/app-error.ts";
+import type { CityDocument, ThemeTag } from "../../core/city-document.ts";
+import { SIMILARITY_EMBEDDER } from "../../indexer/index-settings.ts";
+import { quote } from "./filter.ts";
+import { HIT_FIELDS, type SearchHit } from "./search-cities.ts";
+
+/** How many similar cities are shown. */
+export const SIMILAR_LIMIT = 6;
+
+/** A city as people see it: the document, its themes with evidence, no internals. */
+export type CityBody = Omit<CityDocument, "themes" | "themeTags" | "lemmas" | "_vectors"> & {
+  themes: ThemeTag[];
+};
+export type SimilarHit = Omit<SearchHit, "snippet">;
+
+const ID = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(200);
+
+const notFound = (id: string) =>
+  new AppError("not_found", `No city with id "${id}"`, { status: 404 });
+
+const toBody = ({
+  themes: _ids,
+  themeTags,
+  lemmas: _l,
+  _vectors: _v,
+  ...document
+}: CityDocument): CityBody => ({
+  ...document,
+  themes: themeTags,
+});
+
+/**
+ * Reads one city by id, through a filtered search (all a search-only key may do); an
+ * `AppError` 404 (`not_found`) when the id is malformed or unknown.
+ *
+ * @example
+ * const espoo = await getCity(client, "cities", "espoo-finland");
+ */
+export const getCity = async (
+  meili: Meilisearch,
+  indexName: string,
+  id: string,
+): Promise<CityBody> => {
+  if (!ID.safeParse(id).success) throw notFound(id);
+  const { hits } = await meili
+    .index<CityDocument>(indexName)
+    .search("", { filter: `id = ${quote(id)}`, limit: 1 });
+  const [city] = hits;
+  if (!city) throw notFound(id);
+  return toBody(city);
+};
+
+/**
+ * The cities closest to one city by themes and words, through Meilisearch's similar-documents
+ * search over the indexer's vectors; never the city itself.
+ *
+ * @example
+ * const { hits } = await similarCities(client, "cities", "espoo-finland");
+ */
+export const similarCities = async (
+  meili: Meilisearch,
+  indexName: string,
+  id: string,
+): Promise<SimilarHit[]> => {
+  const result = await meili.index(indexName).searchSimilarDocuments({
+    id,
+    embedder: SIMILARITY_EMBEDDER,
+    limit: SIMILAR_LIMIT,
+    attributesToRetrieve: [...HIT_FIELDS],
+  });
+  return result.hits
+    .filter((hit) => hit.id !== id)
+    .map((hit) => Object.fromEntries(HIT_FIELDS.map((field) => [field, hit[field]])) as SimilarHit);
+};

@@ -1,0 +1,29 @@
+/** The API's facet names and the document fields they filter. */
+export const FACET_FIELDS = { theme: "themes", country: "country", region: "region" } as const;
+export type Facet = keyof typeof FACET_FIELDS;
+export type Selection = Record<Facet, string[]>;
+
+/**
+ * Quotes a value for a Meilisearch filter: inside double quotes, with `\` and `"` escaped, so
+ * no user value can close the string and add its own conditions.
+ *
+ * @example
+ * quote('China" OR country = "Denmark'); // "\"China\\\" OR country = \\\"Denmark\""
+ */
+export const quote = (value: string): string =>
+  `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+/**
+ * Builds the filter for a selection: values of one facet combine with OR, facets with AND.
+ * `except` leaves one facet out, as disjunctive facet counts need.
+ *
+ * @example
+ * buildFilter({ theme: ["ageing", "literacy"], country: ["China"], region: [] });
+ * // ['themes = "ageing" OR themes = "literacy"', 'country = "China"']
+ */
+export const buildFilter = (selection: Selection, except?: Facet): string[] =>
+  (Object.keys(FACET_FIELDS) as Facet[])
+    .filter((facet) => facet !== except && selection[facet].length > 0)
+    .map((facet) =>
+      selection[facet].map((value) => `${FACET_FIELDS[facet]} = ${quote(value)}`).join(" OR "),
+    );

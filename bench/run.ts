@@ -1,0 +1,62 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpus } from "node:os";
+import { type ApiLoadResult, formatApiLoad } from "./api-load.ts";
+import { formatIndexBuild, type IndexBuildResult } from "./index-build.ts";
+
+let current: ChildProcess | undefined;
+
+/**
+ * Runs one bench file in a child Node (with this process's tsx loader) and returns the JSON it
+ * prints. A fresh process per bench keeps one bench's memory and warm code out of the other's
+ * figures; its progress goes to stderr.
+ */
+const runBench = <T>(script: string, nodeFlags: string[] = []): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, ...nodeFlags, script, "--json"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    current = child;
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.once("error", reject);
+    child.once("close", (code, signal) => {
+      current = undefined;
+      if (code !== 0) {
+        reject(new Error(`${script} failed (${signal ?? `exit code ${code}`})`));
+        return;
+      }
+      try {
+        resolve(JSON.parse(output.trim().split("\n").at(-1) ?? "") as T);
+      } catch (error) {
+        reject(new Error(`${script} printed no JSON result`, { cause: error }));
+      }
+    });
+  });
+
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    // The child closes its own server on the signal; wait for it, then leave.
+    if (current) current.once("close", () => process.exit(130)).kill(signal);
+    else process.exit(130);
+  });
+
+const started = performance.now();
+process.stderr.write("[bench] index build (fresh process, --expose-gc)\n");
+const build = await runBench<IndexBuildResult>("bench/index-build.ts", ["--expose-gc"]);
+process.stderr.write("[bench] API load (fresh process)\n");
+const api = await runBench<ApiLoadResult>("bench/api-load.ts");
+const seconds = ((performance.now() - started) / 1000).toFixed(0);
+
+process.stdout.write(
+  [
+    `## Benchmarks, ${new Date().toISOString().slice(0, 10)}`,
+    `Node ${process.version}, ${cpus().length} cores, ${seconds} s in all. Compare ratios across runs, not absolute figures.`,
+    "### Index build",
+    formatIndexBuild(build),
+    "### API load",
+    formatApiLoad(api),
+    "",
+  ].join("\n\n"),
+);

