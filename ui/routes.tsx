@@ -1,32 +1,101 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import type { AppOptions } from "../api/app-options.ts";
+import { toAppError } from "../api/error-handler.ts";
+import { getCity, similarCities } from "../api/search/city-lookup.ts";
+import { searchCities } from "../api/search/search-cities.ts";
+import { type SearchParams, searchInput, searchParamsSchema } from "../api/search/search-params.ts";
 import { bundleClient, type ClientAssets } from "./bundle-client.ts";
-import { SearchPage } from "./page.tsx";
+import { CityNotFound, CityPage } from "./components/city-page.tsx";
+import { ResultsRegion, SearchUnavailable } from "./components/results-region.tsx";
+import { SearchPage } from "./components/search-page.tsx";
+import { mapPoints } from "./map-points.ts";
 
 /** Assets change only with a deploy, so browsers may keep them for an hour. */
 const ASSET_CACHE_CONTROL = "public, max-age=3600";
 
-/**
- * The search page at `/` and its bundled assets under `/assets/`.
- *
- * @example
- * app.route("/", uiRoutes());
- */
-export const uiRoutes = () => {
+const html = (markup: unknown) => `<!doctype html>${markup}`;
+
+/** Reads the page's parameters; invalid ones fall back to a plain search rather than an error page. */
+const pageParams = (c: Context): SearchParams => {
+  const parsed = searchParamsSchema.safeParse(searchInput((name) => c.req.queries(name) ?? []));
+  return parsed.success
+    ? parsed.data
+    : searchParamsSchema.parse({ q: c.req.query("q")?.slice(0, 512) ?? "" });
+};
+
+/** The results region for a search, or the error state (and its status) when search failed. */
+const renderRegion = async ({ meili, indexName, logger }: AppOptions, params: SearchParams) => {
+  try {
+    const [result, points] = await Promise.all([
+      searchCities(meili, indexName, params),
+      mapPoints(meili, indexName, params),
+    ]);
+    return {
+      status: 200 as const,
+      region: <ResultsRegion params={params} result={result} points={points} />,
+    };
+  } catch (error) {
+    const appError = toAppError(error);
+    logger.warn({ code: appError.code }, "search page could not search");
+    return {
+      status: (appError.status === 400 ? 400 : 503) as 400 | 503,
+      region: <SearchUnavailable />,
+    };
+  }
+};
+
+const assetRoutes = () => {
   let assets: Promise<ClientAssets> | undefined;
-  const loadAssets = () => {
+  const load = () => {
     assets ??= bundleClient();
     return assets;
   };
+  const serve = (type: string, pick: (a: ClientAssets) => string) => async (c: Context) => {
+    c.header("Cache-Control", ASSET_CACHE_CONTROL);
+    return c.body(pick(await load()), 200, { "Content-Type": `${type}; charset=utf-8` });
+  };
   return new Hono()
-    .get("/", (c) => c.html(`<!doctype html>${SearchPage({ query: c.req.query("q") ?? "" })}`))
-    .get("/assets/search.js", async (c) => {
-      c.header("Cache-Control", ASSET_CACHE_CONTROL);
-      return c.body((await loadAssets()).script, 200, {
-        "Content-Type": "text/javascript; charset=utf-8",
-      });
-    })
-    .get("/assets/style.css", async (c) => {
-      c.header("Cache-Control", ASSET_CACHE_CONTROL);
-      return c.body((await loadAssets()).style, 200, { "Content-Type": "text/css; charset=utf-8" });
-    });
+    .get(
+      "/assets/search.js",
+      serve("text/javascript", (a) => a.script),
+    )
+    .get(
+      "/assets/style.css",
+      serve("text/css", (a) => a.style),
+    );
 };
+
+/**
+ * The search page at `/` (rendered on the server, so it works without JavaScript), the
+ * results region alone at `/results` for the client script, city pages at `/city/:id`, and
+ * the bundled assets.
+ *
+ * @example
+ * app.route("/", uiRoutes(options));
+ */
+export const uiRoutes = (options: AppOptions) =>
+  new Hono()
+    .get("/", async (c) => {
+      const params = pageParams(c);
+      const { status, region } = await renderRegion(options, params);
+      return c.html(html(<SearchPage params={params}>{region}</SearchPage>), status);
+    })
+    .get("/results", async (c) => {
+      const { status, region } = await renderRegion(options, pageParams(c));
+      c.header("Cache-Control", "no-store");
+      return c.html(String(region), status);
+    })
+    .get("/city/:id", async (c) => {
+      const id = c.req.param("id");
+      try {
+        const city = await getCity(options.meili, options.indexName, id);
+        const similar = await similarCities(options.meili, options.indexName, city.id).catch(
+          () => [],
+        );
+        return c.html(html(<CityPage city={city} similar={similar} />));
+      } catch (error) {
+        if (toAppError(error).status === 404) return c.html(html(<CityNotFound id={id} />), 404);
+        throw error;
+      }
+    })
+    .route("/", assetRoutes());

@@ -1,64 +1,104 @@
-/** Milliseconds to wait after the last keystroke before searching. */
-const DEBOUNCE_MS = 150;
+/**
+ * The search page's client script: search as you type, filters that apply at once, the URL
+ * kept in sync, back and forward restoring the state. The server renders every piece of HTML
+ * (`/results` answers the results region); this script only fetches it and swaps it in.
+ */
 
-type Hit = { id: string; city: string; country: string };
-type SearchBody = { totalHits: number; processingTimeMs: number; hits: Hit[] };
-type ErrorBody = { error?: { message?: string } };
+/** Wait after the last keystroke before searching. */
+const DEBOUNCE_MS = 100;
 
-const byId = <T extends HTMLElement>(id: string): T => {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`#${id} is missing from the page`);
-  return element as T;
+const form = document.querySelector<HTMLFormElement>("#search-form");
+const input = document.querySelector<HTMLInputElement>("#q");
+const region = document.querySelector<HTMLElement>("#results-region");
+
+type History = "push" | "replace" | "none";
+
+/** The form's state as a query string, without empty values or page 1. */
+const formQuery = (): string => {
+  if (!form) return "";
+  const query = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === "string" && value.trim() !== "") query.append(name, value);
+  }
+  return query.toString();
 };
 
-const form = byId<HTMLFormElement>("search-form");
-const input = byId<HTMLInputElement>("q");
-const status = byId<HTMLElement>("status");
-const results = byId<HTMLOListElement>("results");
-
-const renderHits = (hits: Hit[]) => {
-  results.replaceChildren(
-    ...hits.map((hit) => {
-      const item = document.createElement("li");
-      const city = document.createElement("strong");
-      city.textContent = hit.city;
-      item.append(city, ` — ${hit.country}`);
-      return item;
-    }),
-  );
+const showError = () => {
+  if (!region) return;
+  const alert = document.createElement("div");
+  alert.className = "error-state";
+  alert.setAttribute("role", "alert");
+  const heading = document.createElement("h2");
+  heading.textContent = "Search is unavailable right now";
+  const text = document.createElement("p");
+  text.textContent = "The search engine did not answer. Try again in a moment.";
+  alert.append(heading, text);
+  region.replaceChildren(alert);
 };
 
 let controller: AbortController | undefined;
 
-const search = async (q: string) => {
+/** Fetches the results region for a query, swaps it in and updates the address bar. */
+const load = async (query: string, history: History) => {
+  if (!region) return;
   controller?.abort();
-  controller = new AbortController();
-  const url = new URL(location.href);
-  url.searchParams.set("q", q);
-  history.replaceState(null, "", url);
+  const current = new AbortController();
+  controller = current;
+  region.setAttribute("aria-busy", "true");
   try {
-    const response = await fetch(`/api/search?q=${encodeURIComponent(q)}`, {
-      signal: controller.signal,
-    });
-    const body = (await response.json()) as SearchBody & ErrorBody;
-    if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
-    status.textContent = `${body.totalHits} ${body.totalHits === 1 ? "city" : "cities"} (${body.processingTimeMs} ms)`;
-    renderHits(body.hits);
+    const response = await fetch(`/results?${query}`, { signal: current.signal });
+    if (response.status >= 500) throw new Error(`HTTP ${response.status}`);
+    region.innerHTML = await response.text();
+    const url = query ? `/?${query}` : "/";
+    if (history === "push") window.history.pushState(null, "", url);
+    if (history === "replace") window.history.replaceState(null, "", url);
   } catch (error) {
-    if ((error as Error).name === "AbortError") return;
-    status.textContent = `Search failed: ${(error as Error).message}`;
-    results.replaceChildren();
+    if ((error as Error).name !== "AbortError") showError();
+  } finally {
+    if (controller === current) region.removeAttribute("aria-busy");
   }
 };
 
 let timer: number | undefined;
-input.addEventListener("input", () => {
-  clearTimeout(timer);
-  timer = window.setTimeout(() => void search(input.value), DEBOUNCE_MS);
+
+input?.addEventListener("input", () => {
+  window.clearTimeout(timer);
+  timer = window.setTimeout(() => void load(formQuery(), "replace"), DEBOUNCE_MS);
 });
-form.addEventListener("submit", (event) => {
+
+form?.addEventListener("change", (event) => {
+  if ((event.target as HTMLElement).matches("input[type=checkbox]")) void load(formQuery(), "push");
+});
+
+form?.addEventListener("submit", (event) => {
   event.preventDefault();
-  void search(input.value);
+  window.clearTimeout(timer);
+  void load(formQuery(), "push");
 });
-input.value = new URLSearchParams(location.search).get("q") ?? "";
-void search(input.value);
+
+region?.addEventListener("click", (event) => {
+  const link = (event.target as HTMLElement).closest<HTMLAnchorElement>("a[data-nav]");
+  if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  event.preventDefault();
+  const query = new URL(link.href).search.slice(1);
+  if (input) input.value = new URLSearchParams(query).get("q") ?? "";
+  void load(query, "push");
+  input?.focus({ preventScroll: true });
+});
+
+window.addEventListener("popstate", () => {
+  if (input) input.value = new URLSearchParams(location.search).get("q") ?? "";
+  void load(location.search.slice(1), "none");
+});
+
+document.addEventListener("keydown", (event) => {
+  const target = event.target as HTMLElement;
+  const typing = target.matches("input, textarea, select, [contenteditable]");
+  if (event.key === "/" && !typing && input) {
+    event.preventDefault();
+    input.focus();
+    input.select();
+  }
+});
+
+document.documentElement.classList.add("js");

@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from "vitest";
+import { DotMap, type DotMapPoint, landPath } from "../../ui/components/dot-map.tsx";
+
+vi.mock("topojson-client", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("topojson-client")>();
+  return { ...actual, feature: vi.fn(actual.feature) };
+});
+
+const { feature } = await import("topojson-client");
+
+const VIEWBOX = { width: 960, height: 500 };
+
+const POINTS: DotMapPoint[] = [
+  { id: "cork-ireland", label: "Cork, Ireland", lat: 51.89797, lng: -8.47061 },
+  { id: "villa-maria-argentina", label: "Villa María, Argentina", lat: -32.40751, lng: -63.24016 },
+  { id: "north-pole", label: "North Pole", lat: 90, lng: 180 },
+  { id: "south-pole", label: "South Pole", lat: -90, lng: -180 },
+];
+
+/** What `<DotMap points={points} />` renders (no JSX here: vitest collects `*.test.ts` only). */
+const render = (points: DotMapPoint[]) => String(DotMap({ points }));
+
+const circlesOf = (html: string) =>
+  [...html.matchAll(/<circle\b[^>]*\bcx="([^"]+)"[^>]*\bcy="([^"]+)"/g)].map((match) => ({
+    x: Number(match[1]),
+    y: Number(match[2]),
+  }));
+
+describe("DotMap", () => {
+  it("renders an accessible SVG image that says how many cities it shows", () => {
+    const html = render(POINTS);
+    expect(html).toMatch(/^<svg class="dot-map"[^>]* viewBox="0 0 960 500"/);
+    expect(html).toContain('role="img"');
+    expect(html).toMatch(/<title id="dot-map-title">[^<]+<\/title>/);
+    expect(html).toMatch(/<desc id="dot-map-desc">4 cities are shown on the map\. Cork, Ireland; /);
+    expect(render(POINTS.slice(0, 1))).toContain("1 city is shown on the map.");
+    expect(render([])).toContain("0 cities are shown on the map.");
+  });
+
+  it("draws one dot per point, titled with its label and linked to its city page", () => {
+    const html = render(POINTS);
+    expect(circlesOf(html)).toHaveLength(POINTS.length);
+    expect(html.match(/class="dot-map__dot"/g)).toHaveLength(POINTS.length);
+    expect(html).toContain('data-city="cork-ireland"');
+    expect(html).not.toContain("<a ");
+    expect(html).toContain("<title>Villa María, Argentina</title>");
+  });
+
+  it("escapes labels", () => {
+    const html = render([{ id: "x", label: '<script>alert("x")</script>', lat: 0, lng: 0 }]);
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>");
+  });
+
+  it("places every dot inside the viewBox, north up and west left", () => {
+    const [cork, villaMaria, north, south] = circlesOf(render(POINTS));
+    for (const dot of [cork, villaMaria, north, south]) {
+      expect(dot?.x).toBeGreaterThanOrEqual(0);
+      expect(dot?.x).toBeLessThanOrEqual(VIEWBOX.width);
+      expect(dot?.y).toBeGreaterThanOrEqual(0);
+      expect(dot?.y).toBeLessThanOrEqual(VIEWBOX.height);
+    }
+    expect(cork?.y).toBeLessThan(villaMaria?.y ?? 0);
+    expect(villaMaria?.x).toBeLessThan(cork?.x ?? 0);
+  });
+
+  it("draws the land as one non-empty path", () => {
+    const html = render([]);
+    expect(html).toContain('<path class="dot-map__land" d="M');
+    expect(html).not.toContain("https://");
+  });
+});
+
+describe("landPath", () => {
+  it("is a non-empty SVG path inside the viewBox, built once and then cached", () => {
+    const path = landPath();
+    expect(path).toMatch(/^M[\d.,-]+L/);
+    expect(path.length).toBeGreaterThan(10_000);
+    const numbers = path.match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
+    expect(Math.min(...numbers)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...numbers)).toBeLessThanOrEqual(VIEWBOX.width);
+    render(POINTS);
+    expect(landPath()).toBe(path);
+    expect(feature).toHaveBeenCalledTimes(1);
+  });
+});

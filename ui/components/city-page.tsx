@@ -1,0 +1,137 @@
+import { raw } from "hono/html";
+import type { CityBody } from "../../api/search/city-lookup.ts";
+import type { SearchHit } from "../../api/search/search-cities.ts";
+import { escapeHtml } from "../../api/search/snippet.ts";
+import { Layout } from "./layout.tsx";
+import { themeLabel } from "./result-list.tsx";
+
+const SECTIONS = [
+  ["intro", "Introduction"],
+  ["vision", "Vision and motivation"],
+  ["challenges", "Challenges and goals"],
+  ["plan", "Plan and implementation"],
+] as const;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Escapes a section's text and marks the evidence phrases found in it, so a reader sees why a
+ * theme was given. Only `<mark>` is markup in the result.
+ *
+ * @example
+ * highlightEvidence("an ageing population", ["ageing"]); // "an <mark>ageing</mark> population"
+ */
+export const highlightEvidence = (text: string, phrases: string[]): string => {
+  const unique = [...new Set(phrases.map((p) => p.toLowerCase()))].sort(
+    (a, b) => b.length - a.length,
+  );
+  if (unique.length === 0) return escapeHtml(text);
+  const pattern = new RegExp(
+    `\\b(${unique.map((p) => escapeRegExp(p).replace(/\s+/g, "\\s+")).join("|")})\\b`,
+    "gi",
+  );
+  return text
+    .split(pattern)
+    .map((part, i) => (i % 2 === 1 ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part)))
+    .join("");
+};
+
+const evidenceIn = (city: CityBody, section: string) =>
+  city.themes.flatMap((tag) =>
+    tag.evidence.filter((e) => e.section === section).map((e) => e.phrase),
+  );
+
+const ThemeTags = ({ city }: { city: CityBody }) => (
+  <ul class="theme-tags">
+    {city.themes.map((tag) => (
+      <li class="theme-tag">
+        <a class="chip" href={`/?theme=${encodeURIComponent(tag.id)}`}>
+          {tag.label}
+        </a>
+        <span class="theme-tag__why">
+          {[...new Set(tag.evidence.map((e) => e.phrase.toLowerCase()))]
+            .map((p) => `“${p}”`)
+            .join(", ")}{" "}
+          (score {tag.score.toFixed(1)})
+        </span>
+      </li>
+    ))}
+  </ul>
+);
+
+const Similar = ({ hits }: { hits: Array<Omit<SearchHit, "snippet">> }) => (
+  <ul class="similar">
+    {hits.map((hit) => (
+      <li>
+        <a href={`/city/${hit.id}`}>{hit.city}</a> <span class="similar__place">{hit.country}</span>
+        <span class="similar__themes">{hit.themes.slice(0, 3).map(themeLabel).join(" · ")}</span>
+      </li>
+    ))}
+  </ul>
+);
+
+/**
+ * A city's page: its narrative by section with the evidence of its themes highlighted, its
+ * theme tags with their evidence, keyphrases and similar cities.
+ *
+ * @example
+ * <CityPage city={city} similar={similar.hits} />
+ */
+export const CityPage = ({
+  city,
+  similar,
+}: {
+  city: CityBody;
+  similar: Array<Omit<SearchHit, "snippet">>;
+}) => (
+  <Layout title={`${city.city} · Learning Cities Search`}>
+    <p class="breadcrumb">
+      <a href="/">← All cities</a>
+    </p>
+    <article class="city">
+      <header class="city__header">
+        <h1>{city.city}</h1>
+        <p class="city__place">
+          {city.country} · {city.region}
+        </p>
+        {city.tagline ? <p class="city__tagline">{city.tagline}</p> : null}
+      </header>
+      <div class="city__layout">
+        <div class="city__narrative">
+          {SECTIONS.filter(([name]) => city.sections[name]).map(([name, heading]) => (
+            <section>
+              <h2>{heading}</h2>
+              <p>{raw(highlightEvidence(city.sections[name], evidenceIn(city, name)))}</p>
+            </section>
+          ))}
+        </div>
+        <aside class="city__aside">
+          <h2>Themes</h2>
+          <ThemeTags city={city} />
+          <h2>Keyphrases</h2>
+          <ul class="chips">
+            {city.keyphrases.map((phrase) => (
+              <li class="chip">{phrase}</li>
+            ))}
+          </ul>
+          <h2>Similar cities</h2>
+          <Similar hits={similar} />
+          <p class="city__source">
+            Source: {city.source.label}
+            {city.source.date ? `, ${city.source.date}` : ""}
+          </p>
+        </aside>
+      </div>
+    </article>
+  </Layout>
+);
+
+/** The page for an unknown city id. */
+export const CityNotFound = ({ id }: { id: string }) => (
+  <Layout title="City not found · Learning Cities Search">
+    <h1>No city “{id}”</h1>
+    <p>
+      <a href="/">Search all cities</a>
+    </p>
+  </Layout>
+);

@@ -1,0 +1,124 @@
+import { createRequire } from "node:module";
+import { type GeoProjection, geoEqualEarth, geoPath } from "d3-geo";
+import { feature } from "topojson-client";
+
+/** A city drawn on the map: where it is, what its dot is called, and the page it links to. */
+export type DotMapPoint = { id: string; label: string; lat: number; lng: number };
+
+/** The SVG's coordinate system, roughly a 2:1 world. */
+const WIDTH = 960;
+const HEIGHT = 500;
+/** Room kept free around the globe, in SVG units. */
+const PADDING = 8;
+/** Decimals kept in SVG coordinates: a tenth of a unit is finer than a screen pixel. */
+const DIGITS = 1;
+const DOT_RADIUS = 4;
+const LAND_FILL = "#d5dbe1";
+const LAND_STROKE = "#ffffff";
+const DOT_FILL = "#c2410c";
+const DOT_STROKE = "#ffffff";
+
+type LandTopology = Parameters<typeof feature>[0];
+
+let projection: GeoProjection | undefined;
+let land: string | undefined;
+
+/** Equal Earth, fitted once to the whole globe inside the padded viewBox. */
+const worldProjection = (): GeoProjection => {
+  projection ??= geoEqualEarth().fitExtent(
+    [
+      [PADDING, PADDING],
+      [WIDTH - PADDING, HEIGHT - PADDING],
+    ],
+    { type: "Sphere" },
+  );
+  return projection;
+};
+
+const round = (value: number) => Number(value.toFixed(DIGITS));
+
+const readLandTopology = (): LandTopology =>
+  createRequire(import.meta.url)("world-atlas/land-110m.json") as LandTopology;
+
+/**
+ * The land masses of Natural Earth's 1:110m map (from `world-atlas`) as one SVG path string,
+ * in the map's projection: built on the first call, then served from memory.
+ *
+ * @example
+ * <path d={landPath()} />
+ */
+export const landPath = (): string => {
+  if (land === undefined) {
+    const topology = readLandTopology();
+    const object = topology.objects.land;
+    if (!object) throw new Error("world-atlas/land-110m.json has no land object");
+    const path = geoPath(worldProjection()).digits(DIGITS);
+    land = path(feature(topology, object)) ?? "";
+  }
+  return land;
+};
+
+const describeCount = (count: number) =>
+  count === 1 ? "1 city is shown on the map." : `${count} cities are shown on the map.`;
+
+type PlacedDot = DotMapPoint & { x: number; y: number };
+
+/** The point in SVG units, or nothing when its coordinates cannot be projected. */
+const place = (point: DotMapPoint): PlacedDot[] => {
+  const [x, y] = worldProjection()([point.lng, point.lat]) ?? [];
+  return Number.isFinite(x) && Number.isFinite(y)
+    ? [{ ...point, x: round(x as number), y: round(y as number) }]
+    : [];
+};
+
+/** A dot names its city on hover; the links live in the results list, not in a picture. */
+const Dot = ({ dot }: { dot: PlacedDot }) => (
+  <circle
+    class="dot-map__dot"
+    data-city={dot.id}
+    cx={dot.x}
+    cy={dot.y}
+    r={DOT_RADIUS}
+    fill={DOT_FILL}
+    stroke={DOT_STROKE}
+    stroke-width="1"
+  >
+    <title>{dot.label}</title>
+  </circle>
+);
+
+/**
+ * A small world map with one dot per city, each titled with its name: an inline SVG
+ * rendered on the server (no client script, no external request), with a title and a
+ * description that says how many cities it shows. Style through `.dot-map`, `.dot-map__land`
+ * and `.dot-map__dot`; the fill and stroke attributes are only defaults.
+ *
+ * @example
+ * <DotMap points={[{ id: "cork-ireland", label: "Cork, Ireland", lat: 51.9, lng: -8.47 }]} />
+ */
+export const DotMap = ({ points }: { points: DotMapPoint[] }) => {
+  const dots = points.flatMap(place);
+  return (
+    <svg
+      class="dot-map"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-labelledby="dot-map-title dot-map-desc"
+    >
+      <title id="dot-map-title">World map of the matching cities</title>
+      <desc id="dot-map-desc">
+        {describeCount(dots.length)} {dots.map((dot) => dot.label).join("; ")}
+      </desc>
+      <path
+        class="dot-map__land"
+        d={landPath()}
+        fill={LAND_FILL}
+        stroke={LAND_STROKE}
+        stroke-width="0.5"
+      />
+      {dots.map((dot) => (
+        <Dot dot={dot} />
+      ))}
+    </svg>
+  );
+};

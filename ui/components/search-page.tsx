@@ -1,0 +1,39 @@
+import type { Child } from "hono/jsx";
+import type { SearchParams } from "../../api/search/search-params.ts";
+import { Layout } from "./layout.tsx";
+
+/**
+ * The search page: the search box and, inside the same form, the results region (filters are
+ * checkboxes of that form, so the page works without JavaScript).
+ *
+ * @example
+ * <SearchPage params={params}><ResultsRegion … /></SearchPage>
+ */
+export const SearchPage = ({ params, children }: { params: SearchParams; children: Child }) => (
+  <Layout title={params.q ? `${params.q} · Learning Cities Search` : "Learning Cities Search"}>
+    <h1 class="page-title">Find learning cities that work on what you work on</h1>
+    <form id="search-form" class="search-form" action="/" method="get">
+      <search class="search-box">
+        <label for="q">Search city profiles</label>
+        <div class="search-box__row">
+          <input
+            id="q"
+            name="q"
+            type="search"
+            value={params.q}
+            placeholder="ageing, digital learning, migrants…"
+            autocomplete="off"
+            aria-describedby="search-hint"
+            aria-controls="results-region"
+          />
+          <button type="submit">Search</button>
+        </div>
+        <p id="search-hint" class="search-hint">
+          Press <kbd>/</kbd> to search. Results update as you type.
+        </p>
+      </search>
+      {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
+      <div id="results-region">{children}</div>
+    </form>
+  </Layout>
+);

@@ -1,0 +1,57 @@
+import type { SearchParams } from "../api/search/search-params.ts";
+
+/** The filter parameters a page URL carries, in the order links write them. */
+export const FILTER_PARAMS = ["theme", "country", "region"] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
+
+/**
+ * Writes search parameters as a query string, leaving out defaults (empty query, page 1), so
+ * links stay short and the same state always has the same URL.
+ *
+ * @example
+ * toQueryString({ ...params, q: "ageing", theme: ["literacy"] }); // "q=ageing&theme=literacy"
+ */
+export const toQueryString = (params: SearchParams): string => {
+  const query = new URLSearchParams();
+  if (params.q) query.set("q", params.q);
+  for (const name of FILTER_PARAMS) for (const value of params[name]) query.append(name, value);
+  if (params.sort) query.set("sort", params.sort);
+  if (params.page > 1) query.set("page", String(params.page));
+  return query.toString();
+};
+
+/**
+ * The same state with one filter value added or removed (and back to page 1).
+ *
+ * @example
+ * toggleFilter(params, "theme", "ageing"); // theme=ageing added, or removed if it was there
+ */
+export const toggleFilter = (
+  params: SearchParams,
+  name: FilterParam,
+  value: string,
+): SearchParams => {
+  const values = params[name] as string[];
+  const next = values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+  return { ...params, [name]: next, page: 1 };
+};
+
+/**
+ * The same state without any filter (the query is kept).
+ *
+ * @example
+ * clearFilters(params).theme; // []
+ */
+export const clearFilters = (params: SearchParams): SearchParams => ({
+  ...params,
+  theme: [],
+  country: [],
+  region: [],
+  page: 1,
+});
+
+/** A link to the search page in a given state. */
+export const searchHref = (params: SearchParams): string => {
+  const query = toQueryString(params);
+  return query ? `/?${query}` : "/";
+};
