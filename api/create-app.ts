@@ -41,10 +41,13 @@ export const createApp = (options: AppOptions) => {
     .use(securityHeaders())
     .use("/api/*", corsFromConfig(options.corsOrigins ?? []));
   if (perMinute > 0) {
-    app.use(
-      "/api/*",
-      rateLimit({ limit: perMinute, windowMs: 60_000, trustProxy: options.trustProxy ?? false }),
-    );
+    // One budget per client for everything that searches: the API and the pages.
+    const limiter = rateLimit({
+      limit: perMinute,
+      windowMs: 60_000,
+      trustProxy: options.trustProxy ?? false,
+    });
+    for (const path of ["/api/*", "/", "/results", "/city/*"]) app.use(path, limiter);
   }
   return app
     .use("/api/*", etag(), cacheHeaders({ maxAge: API_MAX_AGE_SECONDS }))

@@ -1,4 +1,5 @@
 import type { Meilisearch } from "meilisearch";
+import { AppError } from "../core/app-error.ts";
 import type { CityDocument } from "../core/city-document.ts";
 import { buildDocuments } from "./build-documents.ts";
 import type { SourceProblem } from "./extract/raw-record.ts";
@@ -32,6 +33,12 @@ export type IndexOptions = {
 
 const sync = async (client: Meilisearch, options: IndexOptions, documents: CityDocument[]) => {
   const existing = await fetchContentHashes(client, options.indexName);
+  if (options.full && documents.length === 0) {
+    throw new AppError(
+      "nothing_to_index",
+      "Refusing to rebuild the index from no documents: the sources gave nothing usable, so the live index is left as it is",
+    );
+  }
   if (options.full) {
     const current = new Set(documents.map((document) => document.id));
     await rebuildIndex(client, options.indexName, documents);

@@ -64,7 +64,13 @@ const spawnMeili = (binary: string, args: string[], masterKey: string, logFile: 
   try {
     // The key goes through the environment, not argv, so `ps` does not show it.
     return spawn(binary, args, {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, MEILI_MASTER_KEY: masterKey },
+      // WARN, not Meilisearch's default INFO: INFO logs a line for every request.
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        MEILI_MASTER_KEY: masterKey,
+        MEILI_LOG_LEVEL: "WARN",
+      },
       stdio: ["ignore", log, log],
     });
   } finally {
@@ -142,8 +148,19 @@ const supervise = (
   let delay = restartDelayMs;
   let timer: NodeJS.Timeout | undefined;
 
+  const retryLater = (error: unknown) => {
+    logger.error({ err: error, restartInMs: delay }, "meilisearch could not be launched; retrying");
+    timer = setTimeout(relaunch, delay);
+    delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
+  };
   const relaunch = async () => {
-    child = watch(launch());
+    if (stopping) return;
+    try {
+      child = watch(launch());
+    } catch (error) {
+      retryLater(error); // e.g. the log file cannot be opened: never let this kill the app
+      return;
+    }
     try {
       await waitUp(child);
       delay = restartDelayMs;

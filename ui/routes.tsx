@@ -5,7 +5,7 @@ import { getCity, similarCities } from "../api/search/city-lookup.ts";
 import { searchCities } from "../api/search/search-cities.ts";
 import { type SearchParams, searchInput, searchParamsSchema } from "../api/search/search-params.ts";
 import { bundleClient, type ClientAssets } from "./bundle-client.ts";
-import { CityNotFound, CityPage } from "./components/city-page.tsx";
+import { CityNotFound, CityPage, CityUnavailable } from "./components/city-page.tsx";
 import { ResultsRegion, SearchUnavailable } from "./components/results-region.tsx";
 import { SearchPage } from "./components/search-page.tsx";
 import { mapPoints } from "./map-points.ts";
@@ -24,11 +24,19 @@ const pageParams = (c: Context): SearchParams => {
 };
 
 /** The results region for a search, or the error state (and its status) when search failed. */
-const renderRegion = async ({ meili, indexName, logger }: AppOptions, params: SearchParams) => {
+const searchWithinPages = async ({ meili, indexName }: AppOptions, params: SearchParams) => {
+  const result = await searchCities(meili, indexName, params);
+  // A page past the end (an old link, a hand-edited URL) shows the last page instead.
+  if (result.totalPages === 0 || params.page <= result.totalPages) return { params, result };
+  const last = { ...params, page: result.totalPages };
+  return { params: last, result: await searchCities(meili, indexName, last) };
+};
+
+const renderRegion = async (options: AppOptions, asked: SearchParams) => {
   try {
-    const [result, points] = await Promise.all([
-      searchCities(meili, indexName, params),
-      mapPoints(meili, indexName, params),
+    const [{ params, result }, points] = await Promise.all([
+      searchWithinPages(options, asked),
+      mapPoints(options.meili, options.indexName, asked),
     ]);
     return {
       status: 200 as const,
@@ -36,7 +44,7 @@ const renderRegion = async ({ meili, indexName, logger }: AppOptions, params: Se
     };
   } catch (error) {
     const appError = toAppError(error);
-    logger.warn({ code: appError.code }, "search page could not search");
+    options.logger.warn({ err: error, code: appError.code }, "search page could not search");
     return {
       status: (appError.status === 400 ? 400 : 503) as 400 | 503,
       region: <SearchUnavailable />,
@@ -47,7 +55,11 @@ const renderRegion = async ({ meili, indexName, logger }: AppOptions, params: Se
 const assetRoutes = () => {
   let assets: Promise<ClientAssets> | undefined;
   const load = () => {
-    assets ??= bundleClient();
+    // A failed bundle is not cached: the next request tries again.
+    assets ??= bundleClient().catch((error: unknown) => {
+      assets = undefined;
+      throw error;
+    });
     return assets;
   };
   const serve = (type: string, pick: (a: ClientAssets) => string) => async (c: Context) => {
@@ -95,7 +107,8 @@ export const uiRoutes = (options: AppOptions) =>
         return c.html(html(<CityPage city={city} similar={similar} />));
       } catch (error) {
         if (toAppError(error).status === 404) return c.html(html(<CityNotFound id={id} />), 404);
-        throw error;
+        options.logger.warn({ err: error }, "city page could not read the city");
+        return c.html(html(<CityUnavailable />), 503);
       }
     })
     .route("/", assetRoutes());

@@ -27,7 +27,10 @@ export type SearchResult = {
   totalPages: number;
   processingTimeMs: number;
   hits: SearchHit[];
+  /** Counts for the filters: each facet's counts ignore that facet's own selection. */
   facets: FacetCounts;
+  /** How many of the matching cities carry each theme (all selections applied), for charts. */
+  themeCounts: Record<string, number>;
 };
 
 const FACETS = Object.keys(FACET_FIELDS) as Facet[];
@@ -119,5 +122,6 @@ export const searchCities = async (
     processingTimeMs: main?.processingTimeMs ?? 0,
     hits: (main?.hits ?? []).map((hit) => toHit(hit)),
     facets: { theme: countsOf("theme"), country: countsOf("country"), region: countsOf("region") },
+    themeCounts: main?.facetDistribution?.[FACET_FIELDS.theme] ?? {},
   };
 };

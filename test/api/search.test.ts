@@ -50,6 +50,21 @@ describe("GET /api/search", () => {
     expect(countries).toEqual([...countries].sort((a, b) => b.localeCompare(a)));
   });
 
+  it("keeps the order asked for among the matches of a query", async () => {
+    const { body } = await search("?q=learning&sort=city:asc");
+    expect(body.totalHits).toBeGreaterThan(3);
+    expect(cities(body)).toEqual([...cities(body)].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it("counts the themes of the matching cities with every selection applied, for charts", async () => {
+    const { body } = await search("?theme=ageing");
+    expect(body.themeCounts.ageing).toBe(body.totalHits);
+    for (const count of Object.values(body.themeCounts))
+      expect(count).toBeLessThanOrEqual(body.totalHits);
+    expect(body.facets.theme.literacy).toBeGreaterThan(0);
+    expect(body.themeCounts.literacy ?? 0).toBe(0);
+  });
+
   it("pages through the results with page and hitsPerPage", async () => {
     const { body } = await search("?hitsPerPage=5&page=3");
     expect(body).toMatchObject({ page: 3, hitsPerPage: 5, totalHits: 12, totalPages: 3 });
@@ -164,11 +179,11 @@ describe("unknown routes", () => {
 
 describe("HTTP caching and headers", () => {
   it("sends an ETag and Cache-Control on API reads, and 304 for a matching If-None-Match", async () => {
-    const first = await seeded.app.request("/api/search?q=literacy");
+    const first = await seeded.app.request("/api/cities/beijing-china");
     const tag = first.headers.get("etag");
     expect(tag).toBeTruthy();
     expect(first.headers.get("cache-control")).toMatch(/max-age=\d+/);
-    const again = await seeded.app.request("/api/search?q=literacy", {
+    const again = await seeded.app.request("/api/cities/beijing-china", {
       headers: { "If-None-Match": tag ?? "" },
     });
     expect(again.status).toBe(304);

@@ -166,6 +166,12 @@ describe("npm run index into Meilisearch", () => {
 
     const index = testMeiliClient().index(env.MEILI_INDEX);
     expect((await index.getStats()).numberOfDocuments).toBe(11);
+
+    writeFileSync(listing, "");
+    const refused = await run(["--full", listing], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/Refusing to rebuild the index from no documents/);
+    expect((await index.getStats()).numberOfDocuments).toBe(11);
     await testMeiliClient().deleteIndex(env.MEILI_INDEX).waitTask();
   });
 });

@@ -94,6 +94,31 @@ describe("the search page in Chromium", () => {
     await context.close();
   });
 
+  it("keeps a filter change in history even when it follows typing at once", async () => {
+    const { page, context } = await openPage();
+    await page.goto(server.url);
+    const start = await page.evaluate(() => history.length);
+    await page.locator("#q").pressSequentially("learning", { delay: 10 });
+    await page.getByLabel(/^Migration/).check();
+    await expect.poll(() => page.url()).toContain("theme=migration");
+    await page.waitForTimeout(300);
+    expect(page.url()).toContain("q=learning");
+    expect(await page.evaluate(() => history.length)).toBe(start + 1);
+    await context.close();
+  });
+
+  it("keeps keyboard focus on a filter after it is toggled with the space bar", async () => {
+    const { page, context } = await openPage();
+    await page.goto(server.url);
+    await page.getByLabel(/^Ageing/).focus();
+    await page.keyboard.press("Space");
+    await expect.poll(() => page.url()).toContain("theme=ageing");
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value))
+      .toBe("ageing");
+    await context.close();
+  });
+
   it("removes a filter with its chip and clears all with one link", async () => {
     const { page, context } = await openPage();
     await page.goto(`${server.url}/?theme=ageing&theme=migration`);

@@ -62,6 +62,34 @@ describe("the search page, rendered on the server", () => {
     expect(await response.text()).toContain("Search is unavailable right now");
   });
 
+  it("shows the last page for a page past the end, not an empty list", async () => {
+    const { html } = await page("/?hitsPerPage=5&page=9");
+    expect(html).toContain("Page 3 of 3");
+    expect(html).not.toContain('rel="next"');
+    expect(html.match(/class="result"/g)).toHaveLength(2);
+  });
+
+  it("draws the theme chart from the matching cities only", async () => {
+    const { html } = await page("/?theme=ageing");
+    const desc = /<desc id="theme-chart-desc">([^<]*)<\/desc>/.exec(html)?.[1] ?? "";
+    const counts = [...desc.matchAll(/: (\d+)/g)].map((m) => Number(m[1]));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(Math.max(...counts)).toBe(1);
+  });
+
+  it("limits the pages of one client like the API, with 429", async () => {
+    const app = createApp({
+      meili: seeded.client,
+      indexName: seeded.indexName,
+      logger: silentLogger,
+      rateLimitPerMinute: 2,
+    });
+    const statuses = [];
+    for (const path of ["/", "/results?q=x", "/city/beijing-china"])
+      statuses.push((await app.request(path)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
   it("sends a Content-Security-Policy that allows no inline or foreign script", async () => {
     const { headers } = await page("/");
     const csp = headers.get("content-security-policy") ?? "";
@@ -80,6 +108,15 @@ describe("the city page", () => {
     expect(html).toMatch(/<mark>ageing<\/mark>/);
     expect(html).toContain('href="/?theme=ageing"');
     expect(html).toContain('class="similar"');
+  });
+
+  it("answers 503 with a page, not JSON, when Meilisearch is unreachable", async () => {
+    const meili = createMeiliClient(`http://127.0.0.1:${await findFreePort()}`, "key", 500);
+    const app = createApp({ meili, indexName: "cities", logger: silentLogger });
+    const response = await app.request("/city/beijing-china");
+    expect(response.status).toBe(503);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await response.text()).toContain("unavailable right now");
   });
 
   it("answers 404 with a page for an unknown city", async () => {

@@ -37,10 +37,20 @@ const showError = () => {
 };
 
 let controller: AbortController | undefined;
+let timer: number | undefined;
+
+/** The focused filter inside the region, to focus its twin once the region is replaced. */
+const focusedFilter = (): string | undefined => {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLInputElement) || !region?.contains(active) || !active.name)
+    return undefined;
+  return `input[name="${CSS.escape(active.name)}"][value="${CSS.escape(active.value)}"]`;
+};
 
 /** Fetches the results region for a query, swaps it in and updates the address bar. */
 const load = async (query: string, history: History) => {
   if (!region) return;
+  window.clearTimeout(timer);
   controller?.abort();
   const current = new AbortController();
   controller = current;
@@ -48,7 +58,9 @@ const load = async (query: string, history: History) => {
   try {
     const response = await fetch(`/results?${query}`, { signal: current.signal });
     if (response.status >= 500) throw new Error(`HTTP ${response.status}`);
+    const refocus = focusedFilter();
     region.innerHTML = await response.text();
+    if (refocus) region.querySelector<HTMLInputElement>(refocus)?.focus();
     const url = query ? `/?${query}` : "/";
     if (history === "push") window.history.pushState(null, "", url);
     if (history === "replace") window.history.replaceState(null, "", url);
@@ -58,8 +70,6 @@ const load = async (query: string, history: History) => {
     if (controller === current) region.removeAttribute("aria-busy");
   }
 };
-
-let timer: number | undefined;
 
 input?.addEventListener("input", () => {
   window.clearTimeout(timer);

@@ -135,3 +135,13 @@ export const CityNotFound = ({ id }: { id: string }) => (
     </p>
   </Layout>
 );
+
+/** The city page when the search engine does not answer. */
+export const CityUnavailable = () => (
+  <Layout title="Unavailable · Learning Cities Search">
+    <div class="error-state" role="alert">
+      <h1>This city profile is unavailable right now</h1>
+      <p>The search engine did not answer. Try again in a moment.</p>
+    </div>
+  </Layout>
+);

@@ -43,7 +43,7 @@ export const ResultsRegion = ({
       <Pagination params={params} totalPages={result.totalPages} />
     </section>
     <aside class="insights" aria-label="Charts of the matching cities">
-      <ThemeChart counts={result.facets.theme} />
+      <ThemeChart counts={result.themeCounts} />
       {points.length > 0 ? (
         <figure class="chart">
           <figcaption>Where the matching cities are</figcaption>
