@@ -12,7 +12,7 @@ const HEIGHT = 500;
 const PADDING = 8;
 /** Decimals kept in SVG coordinates: a tenth of a unit is finer than a screen pixel. */
 const DIGITS = 1;
-const DOT_RADIUS = 4;
+const DOT_RADIUS = 9;
 const LAND_FILL = "#d5dbe1";
 const LAND_STROKE = "#ffffff";
 const DOT_FILL = "#c2410c";
@@ -81,7 +81,7 @@ const Dot = ({ dot }: { dot: PlacedDot }) => (
     r={DOT_RADIUS}
     fill={DOT_FILL}
     stroke={DOT_STROKE}
-    stroke-width="1"
+    stroke-width="2"
   >
     <title>{dot.label}</title>
   </circle>
