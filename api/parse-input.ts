@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "../core/app-error.ts";
+import { describeIssues } from "../core/describe-issues.ts";
 
 /**
  * Validates request input against a zod schema; on failure throws a 400 `AppError` with code
@@ -15,6 +16,8 @@ export const parseInput = <T extends z.ZodType>(schema: T, input: unknown): z.in
     field: issue.path.join("."),
     message: issue.message,
   }));
-  const summary = details.map((detail) => `${detail.field}: ${detail.message}`).join("; ");
-  throw new AppError("invalid_request", `Invalid request: ${summary}`, { status: 400, details });
+  throw new AppError("invalid_request", `Invalid request: ${describeIssues(result.error)}`, {
+    status: 400,
+    details,
+  });
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "./app-error.ts";
+import { describeIssues } from "./describe-issues.ts";
 
 /** Where the embedded Meilisearch keeps its data when `MEILI_DATA_DIR` is not set. */
 export const DEFAULT_MEILI_DATA_DIR = ".data/meili";
@@ -60,6 +61,5 @@ export type Config = z.infer<typeof envSchema>;
 export const readConfig = (env: Record<string, string | undefined> = process.env): Config => {
   const parsed = envSchema.safeParse(env);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-  throw new AppError("invalid_config", `Invalid environment: ${problems.join("; ")}`);
+  throw new AppError("invalid_config", `Invalid environment: ${describeIssues(parsed.error)}`);
 };

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type CityDocument, cityDocumentSchema } from "../core/city-document.ts";
+import { describeIssues } from "../core/describe-issues.ts";
 import { cityId } from "./city-id.ts";
 import { type Country, findCountry } from "./countries.ts";
 import { type BaseDocument, enrichDocuments } from "./enrich/enrich-documents.ts";
@@ -73,9 +74,6 @@ const toDocument = (record: RawRecord, country: Country, context: RepairContext)
   };
   return document;
 };
-
-const describeIssues = (error: { issues: Array<{ path: PropertyKey[]; message: string }> }) =>
-  error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
 
 const build = (record: RawRecord, context: RepairContext): BaseDocument | string => {
   const country = findCountry(record.country);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../core/app-error.ts";
 import { UNESCO_REGIONS, type UnescoRegion } from "../core/city-document.ts";
+import { describeIssues } from "../core/describe-issues.ts";
 import table from "../reference/countries.json" with { type: "json" };
 
 /** A UNESCO Member State or Associate Member: ISO 3166-1 alpha-2 code, UNESCO name, region. */
@@ -85,8 +86,10 @@ const buildLookups = (entries: readonly Entry[]) => {
 const readTable = (): readonly Entry[] => {
   const parsed = tableSchema.safeParse(table);
   if (parsed.success) return parsed.data.countries;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-  throw new AppError("invalid_country_table", `Invalid countries.json: ${problems.join("; ")}`);
+  throw new AppError(
+    "invalid_country_table",
+    `Invalid countries.json: ${describeIssues(parsed.error)}`,
+  );
 };
 
 const { all, byName: BY_NAME, byCode: BY_CODE } = buildLookups(readTable());

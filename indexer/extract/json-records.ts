@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeIssues } from "../../core/describe-issues.ts";
 import type { Block } from "./html-blocks.ts";
 import { parseDateLine } from "./listing-text.ts";
 import {
@@ -108,20 +109,13 @@ const toRecord = (record: JsonRecord, origin: Origin, position: string): RawReco
   };
 };
 
-const problemText = (error: z.ZodError) =>
-  error.issues
-    .map((issue) =>
-      issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
-    )
-    .join("; ");
-
 const readItems = (items: Item[], origin: Origin): ParsedSource => {
   const result: ParsedSource = { records: [], problems: [] };
   for (const { value, position } of items) {
     const parsed = jsonRecordSchema.safeParse(value);
     if (parsed.success) result.records.push(toRecord(parsed.data, origin, position));
     else {
-      const message = `invalid record: ${problemText(parsed.error)}`;
+      const message = `invalid record: ${describeIssues(parsed.error)}`;
       result.problems.push({ source: origin.location, position, message });
     }
   }
