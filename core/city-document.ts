@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** A city id: lowercase ASCII words joined by single dashes, e.g. `villa-maria-argentina`. */
+export const CITY_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /** UNESCO's five regions, as the GNLC listing's region facet names them. */
 export const UNESCO_REGIONS = [
   "Africa",
@@ -48,7 +51,7 @@ export const themeTagSchema = z.object({
  */
 export const cityDocumentSchema = z.object({
   /** Stable slug of city and country, e.g. `villa-maria-argentina`. */
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  id: z.string().regex(CITY_ID_PATTERN),
   city: z.string().min(1),
   /** UNESCO's name for the country. */
   country: z.string().min(1),

@@ -9,6 +9,7 @@ import type { Block } from "./extract/html-blocks.ts";
 import type { RawRecord, SourceProblem } from "./extract/raw-record.ts";
 import { splitSections } from "./extract/sections.ts";
 import { buildRepairContext, type RepairContext, repairGluedWords } from "./repair.ts";
+import { isUrl } from "./sources/is-url.ts";
 
 /** A city document before enrichment: what the sources themselves say. */
 const baseDocumentSchema = cityDocumentSchema.omit({
@@ -43,8 +44,6 @@ const repairBlocks = (record: RawRecord, context: RepairContext): Block[] =>
   record.markupLost
     ? record.blocks.map((block) => ({ ...block, text: repairGluedWords(block.text, context).text }))
     : record.blocks;
-
-const isUrl = (location: string) => /^https?:\/\//i.test(location);
 
 const sourceOf = (record: RawRecord) => {
   const url = record.url ?? (isUrl(record.location) ? record.location : undefined);

@@ -1,7 +1,7 @@
 import type { Meilisearch } from "meilisearch";
 import { z } from "zod";
 import { AppError } from "../../core/app-error.ts";
-import type { CityDocument, ThemeTag } from "../../core/city-document.ts";
+import { CITY_ID_PATTERN, type CityDocument, type ThemeTag } from "../../core/city-document.ts";
 import { SIMILARITY_EMBEDDER } from "../../indexer/index-settings.ts";
 import { quote } from "./filter.ts";
 import { HIT_FIELDS, type SearchHit } from "./search-cities.ts";
@@ -15,10 +15,7 @@ export type CityBody = Omit<CityDocument, "themes" | "themeTags" | "lemmas" | "_
 };
 export type SimilarHit = Omit<SearchHit, "snippet">;
 
-const ID = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-  .max(200);
+const ID = z.string().regex(CITY_ID_PATTERN).max(200);
 
 const notFound = (id: string) =>
   new AppError("not_found", `No city with id "${id}"`, { status: 404 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { escapeRegExp } from "../../core/escape-reg-exp.ts";
 import headingsFile from "../../reference/section-headings.json" with { type: "json" };
 import type { Block } from "./html-blocks.ts";
 
@@ -20,7 +21,6 @@ const headingsSchema = z.object({
 const HEADINGS = headingsSchema.parse(headingsFile).sections;
 const HEADED = Object.keys(HEADINGS) as HeadedSection[];
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const anyCase = (word: string) =>
   [...word]
     .map((c) =>

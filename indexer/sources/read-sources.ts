@@ -5,6 +5,7 @@ import type { ParsedSource } from "../extract/raw-record.ts";
 import type { SiteProfile } from "../extract/site-profile.ts";
 import { type CrawlOptions, crawl, type FetchedPage } from "./crawl/index.ts";
 import { decodeSource, sizeProblem } from "./decode-source.ts";
+import { isUrl } from "./is-url.ts";
 import { findNextPageLinks } from "./next-page.ts";
 
 export type ReadOptions = {
@@ -16,7 +17,6 @@ export type ReadOptions = {
   onSource?: (location: string) => void;
 };
 
-const isUrl = (source: string) => /^https?:\/\//i.test(source);
 const empty = (): ParsedSource => ({ records: [], problems: [] });
 const failed = (source: string, message: string): ParsedSource => ({
   records: [],

@@ -2,6 +2,7 @@ import { raw } from "hono/html";
 import type { CityBody } from "../../api/search/city-lookup.ts";
 import type { SearchHit } from "../../api/search/search-cities.ts";
 import { escapeHtml } from "../../api/search/snippet.ts";
+import { escapeRegExp } from "../../core/escape-reg-exp.ts";
 import { Layout } from "./layout.tsx";
 import { themeLabel } from "./result-list.tsx";
 
@@ -11,8 +12,6 @@ const SECTIONS = [
   ["challenges", "Challenges and goals"],
   ["plan", "Plan and implementation"],
 ] as const;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Escapes a section's text and marks the evidence phrases found in it, so a reader sees why a
