@@ -143,7 +143,16 @@ const kindOf = (tag: string, outer: Block["kind"]): Block["kind"] => {
   return outer === "heading" ? "heading" : "text";
 };
 
-const visit = (node: AnyNode, walk: Walk): void => {
+/** A node to read, or the end of a block element, where the outer block's kind comes back. */
+type Step = { node: AnyNode } | { leave: Block["kind"] };
+
+const pushChildren = (stack: Step[], node: Element) => {
+  for (let i = node.children.length - 1; i >= 0; i--)
+    stack.push({ node: node.children[i] as AnyNode });
+};
+
+/** Reads one node: text goes to the buffer, a block element opens a block of its own. */
+const step = (node: AnyNode, walk: Walk, stack: Step[]): void => {
   if (node.type === "text") {
     walk.buffer += node.data;
     return;
@@ -155,15 +164,25 @@ const visit = (node: AnyNode, walk: Walk): void => {
     return;
   }
   if (!BLOCK_TAGS.has(tag)) {
-    for (const child of node.children) visit(child, walk);
+    pushChildren(stack, node);
     return;
   }
   flush(walk);
-  const outer = walk.kind;
-  walk.kind = kindOf(tag, outer);
-  for (const child of node.children) visit(child, walk);
-  flush(walk);
-  walk.kind = outer;
+  stack.push({ leave: walk.kind });
+  walk.kind = kindOf(tag, walk.kind);
+  pushChildren(stack, node);
+};
+
+/** Walks the nodes in document order with a stack of its own, so depth never overflows. */
+const visit = (roots: AnyNode[], walk: Walk): void => {
+  const stack: Step[] = roots.map((node) => ({ node })).reverse();
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if ("node" in next) step(next.node, walk, stack);
+    else {
+      flush(walk);
+      walk.kind = next.leave;
+    }
+  }
 };
 
 /**
@@ -176,7 +195,7 @@ const visit = (node: AnyNode, walk: Walk): void => {
  */
 export const extractBlocks = (elements: Cheerio<Element> | Cheerio<AnyNode>): Block[] => {
   const walk: Walk = { blocks: [], buffer: "", kind: "text" };
-  for (const element of elements.toArray()) visit(element, walk);
+  visit(elements.toArray(), walk);
   flush(walk);
   return walk.blocks;
 };

@@ -1,13 +1,13 @@
 import { type Cheerio, type CheerioAPI, load } from "cheerio";
 import { type AnyNode, type Element, isTag as isElement } from "domhandler";
-import { type Country, findCountry } from "../countries.ts";
+import type { Country } from "../countries.ts";
+import { countryIn, type ElementFacts, elementFacts, FIELD_LABEL } from "./element-facts.ts";
 import { type Block, extractBlocks, removeChrome } from "./html-blocks.ts";
+import { limitDepth } from "./limit-depth.ts";
 import { DEFAULT_LABEL, type Origin, type ParsedSource, type RawRecord } from "./raw-record.ts";
 import type { SiteProfile } from "./site-profile.ts";
 
 const HEADINGS = "h1, h2, h3, h4, h5, h6";
-/** Text longer than this is prose, not a country tag or field. */
-const MAX_FIELD_LENGTH = 80;
 /** Class, id or itemprop words of elements that hold a record's country. */
 const COUNTRY_FIELD = /country|nation|location|tag/i;
 /** Classes that say where a row sits, not what it is; they are left out of a row's signature. */
@@ -17,31 +17,23 @@ const MIN_RECORD_SHARE = 0.6;
 
 type Found = { country: Country; element: Element };
 
-/** Words that label a country field: "Country", "Location:", "Member State". */
-const FIELD_LABEL = "(?:country|nation|member state|location)\\s*:?";
-const LEADING_LABEL = new RegExp(`^\\s*${FIELD_LABEL}\\s*`, "i");
 const ONLY_LABEL = new RegExp(`^\\s*${FIELD_LABEL}\\s*$`, "i");
-
-/** The country a field's text names, with or without its label ("Country: Finland"). */
-const countryIn = (text: string) => findCountry(text.replace(LEADING_LABEL, ""));
 
 const fieldNames = ($: CheerioAPI, element: Element) =>
   ["class", "id", "itemprop"].map((name) => $(element).attr(name) ?? "").join(" ");
 
 const textOf = (element: Cheerio<AnyNode>) => element.text().replace(/\s+/g, " ").trim();
 
-/** Short text that is neither a heading nor all of one (the title's link): that is the city. */
-const isShortField = ($: CheerioAPI, element: Element) => {
-  const heading = $(element).closest(HEADINGS);
-  const isTitle = heading.length > 0 && textOf(heading) === textOf($(element));
-  return !isTitle && $(element).text().trim().length <= MAX_FIELD_LENGTH;
-};
-
 /** Widens a field to the outermost element inside the container that says only the country. */
-const widenField = ($: CheerioAPI, container: Cheerio<Element>, hit: Found): Found => {
+const widenField = (
+  $: CheerioAPI,
+  container: Cheerio<Element>,
+  facts: ElementFacts,
+  hit: Found,
+): Found => {
   let element = hit.element;
   for (const parent of $(element).parentsUntil(container).toArray()) {
-    if ($(parent).is(HEADINGS) || countryIn($(parent).text())?.code !== hit.country.code) break;
+    if ($(parent).is(HEADINGS) || facts.get(parent)?.names?.code !== hit.country.code) break;
     element = parent;
   }
   return { ...hit, element };
@@ -52,14 +44,15 @@ const widenField = ($: CheerioAPI, container: Cheerio<Element>, hit: Found): Fou
  * never the text of a heading, which names the city.
  */
 const findCountryField = ($: CheerioAPI, container: Cheerio<Element>): Found | undefined => {
-  const found = container
-    .find("*")
-    .toArray()
-    .filter((element) => isShortField($, element))
-    .map((element) => ({ element, country: countryIn($(element).text()) }))
-    .filter((hit): hit is Found => hit.country !== undefined);
+  const root = container.get(0);
+  if (!root) return undefined;
+  const facts = elementFacts(root);
+  const found: Found[] = [];
+  for (const [element, fact] of facts) {
+    if (element !== root && fact.country) found.push({ element, country: fact.country });
+  }
   const hit = found.find((each) => COUNTRY_FIELD.test(fieldNames($, each.element))) ?? found.at(-1);
-  return hit ? widenField($, container, hit) : undefined;
+  return hit ? widenField($, container, facts, hit) : undefined;
 };
 
 /** Takes the country field out of the narrative, with its label (<dt>Country</dt>) before it. */
@@ -76,9 +69,9 @@ const signature = ($: CheerioAPI, element: Element) => {
   return `${element.name}.${classes.sort().join(".")}`;
 };
 
-const looksLikeRecord = ($: CheerioAPI, element: Element) => {
-  const container = $(element);
-  return container.find(HEADINGS).length > 0 && findCountryField($, container) !== undefined;
+const looksLikeRecord = (facts: ElementFacts, element: Element) => {
+  const fact = facts.get(element);
+  return fact?.holdsHeading === true && fact.holdsCountry;
 };
 
 /** A parent's children grouped by how they look (tag and classes). */
@@ -86,14 +79,16 @@ const siblingGroups = ($: CheerioAPI, parent: Element): Element[][] => {
   const groups = new Map<string, Element[]>();
   for (const child of $(parent).children().toArray()) {
     const key = signature($, child);
-    groups.set(key, [...(groups.get(key) ?? []), child]);
+    const group = groups.get(key);
+    if (group) group.push(child);
+    else groups.set(key, [child]);
   }
   return [...groups.values()];
 };
 
 /** How many of a group look like records, or 0 when too few of them do for it to be the list. */
-const recordCount = ($: CheerioAPI, group: Element[]) => {
-  const count = group.filter((element) => looksLikeRecord($, element)).length;
+const recordCount = (facts: ElementFacts, group: Element[]) => {
+  const count = group.filter((element) => looksLikeRecord(facts, element)).length;
   return count >= 2 && count / group.length >= MIN_RECORD_SHARE ? count : 0;
 };
 
@@ -107,10 +102,13 @@ const recordCount = ($: CheerioAPI, group: Element[]) => {
  */
 export const findRecordContainers = ($: CheerioAPI): Element[] => {
   let best = { group: [] as Element[], count: 0 };
-  for (const parent of $("body, body *").toArray()) {
+  const body = $("body").get(0);
+  if (!body) return [];
+  const facts = elementFacts(body);
+  for (const parent of facts.keys()) {
     for (const group of siblingGroups($, parent)) {
       if (group.length <= best.count) continue;
-      const count = recordCount($, group);
+      const count = recordCount(facts, group);
       if (count > best.count) best = { group, count };
     }
   }
@@ -144,15 +142,25 @@ const takeOwnDate = (container: Cheerio<Element>) => {
   return date;
 };
 
+/** Tells whether an element is inside a record, remembering each answer so work stays linear. */
+const insideRecords = (containers: Element[]) => {
+  const known = new Map<AnyNode, boolean>(containers.map((element) => [element, true]));
+  return (element: Element) => {
+    const path: AnyNode[] = [];
+    let node: AnyNode | null = element;
+    while (node && !known.has(node)) {
+      path.push(node);
+      node = node.parent;
+    }
+    const inside = node ? known.get(node) === true : false;
+    for (const each of path) known.set(each, inside);
+    return inside;
+  };
+};
+
 /** The date a page states for all its records: its first <time datetime> outside every record. */
 const pageDateOf = ($: CheerioAPI, containers: Element[]) => {
-  const records = new Set(containers);
-  const inRecord = (element: Element) =>
-    records.has(element) ||
-    $(element)
-      .parents()
-      .toArray()
-      .some((parent) => records.has(parent));
+  const inRecord = insideRecords(containers);
   const time = $("time[datetime]")
     .toArray()
     .find((element) => !inRecord(element));
@@ -279,7 +287,8 @@ export const NO_RECORDS_MESSAGE =
  * records[0]?.city; // "Beijing"
  */
 export const extractHtml = (html: string, origin: Origin, profile?: SiteProfile): ParsedSource => {
-  const $ = load(html);
+  const $ = load(html, { sourceCodeLocationInfo: true });
+  const tooDeep = limitDepth($, origin.location);
   removeChrome($);
   const containers = profile
     ? $(profile.record).toArray().filter(isElement)
@@ -289,5 +298,5 @@ export const extractHtml = (html: string, origin: Origin, profile?: SiteProfile)
   if (parsed.records.length === 0 && parsed.problems.length === 0) {
     parsed.problems.push({ source: origin.location, message: NO_RECORDS_MESSAGE });
   }
-  return parsed;
+  return { ...parsed, problems: [...tooDeep, ...parsed.problems] };
 };
