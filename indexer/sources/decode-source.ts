@@ -5,8 +5,14 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 const KB = 1024;
 const MB = 1024 * KB;
 
-/** A byte count for people: "50.0 MB", "2.0 KB", "512 bytes". */
-const describeSize = (bytes: number): string => {
+/**
+ * A byte count for people.
+ *
+ * @example
+ * describeSize(50 * 1024 * 1024); // "50.0 MB"
+ * describeSize(512); // "512 bytes"
+ */
+export const describeSize = (bytes: number): string => {
   if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
   if (bytes >= KB) return `${(bytes / KB).toFixed(1)} KB`;
   return `${bytes} bytes`;

@@ -1,4 +1,5 @@
 import packageJson from "../../../package.json" with { type: "json" };
+import { MAX_SOURCE_BYTES } from "../decode-source.ts";
 
 /** Where server operators can read who the crawler is; part of its User-Agent. */
 export const PROJECT_URL = "https://github.com/learning-cities-search";
@@ -20,6 +21,8 @@ export const DEFAULT_MAX_WAIT_MS = 60_000;
 export const DEFAULT_MAX_REDIRECTS = 5;
 /** Most URLs one crawl fetches, failures included. */
 export const DEFAULT_MAX_PAGES = 50;
+/** Largest body read from one answer: the size of the largest source the indexer reads. */
+export const DEFAULT_MAX_BYTES = MAX_SOURCE_BYTES;
 /** Where fetched pages are kept, so that a re-index can run offline. */
 export const DEFAULT_CACHE_DIR = ".data/crawl-cache";
 
@@ -33,6 +36,8 @@ export type CrawlOptions = {
   maxWaitMs: number;
   maxRedirects: number;
   maxPages: number;
+  /** Largest body read from one answer; a larger one is refused or aborted (`crawl_too_large`). */
+  maxBytes: number;
   /**
    * Hosts that may be fetched, as `URL.host` spells them: the port counts when it is not the
    * scheme's default (`127.0.0.1:8080`), and http and https of one host are the same host.
@@ -57,6 +62,7 @@ export const DEFAULT_CRAWL_OPTIONS: Readonly<CrawlOptions> = {
   maxWaitMs: DEFAULT_MAX_WAIT_MS,
   maxRedirects: DEFAULT_MAX_REDIRECTS,
   maxPages: DEFAULT_MAX_PAGES,
+  maxBytes: DEFAULT_MAX_BYTES,
   allowedHosts: undefined,
   cacheDir: DEFAULT_CACHE_DIR,
   offline: false,

@@ -18,12 +18,12 @@ const admitPage =
     if (!isAllowedHost(url, allowed)) {
       if (hop > 0) throw redirectBlocked(url);
       const message = `${url.host} is not an allowed host (allowed: ${allowed.join(", ")})`;
-      throw new AppError("crawl_host_not_allowed", message, { status: 400 });
+      throw new AppError("crawl_host_not_allowed", message);
     }
     const rules = await robotsFor(context, url, allowed);
     if (!rules.allows(url)) {
       const message = `${url.href} may not be crawled: ${rules.why}`;
-      throw new AppError("crawl_robots_disallowed", message, { status: 403 });
+      throw new AppError("crawl_robots_disallowed", message);
     }
     return Math.max(context.options.hostDelayMs, rules.crawlDelayMs);
   };
@@ -34,10 +34,7 @@ const download = async (context: FetchContext, url: URL): Promise<FetchedPage> =
   const { status, headers, body, attempts } = exchange;
   if (status < 200 || status > 299) {
     const message = `${url.href} answered ${status} (${attemptsText(attempts)})`;
-    throw new AppError("crawl_failed", message, {
-      status: 502,
-      details: { url: url.href, status },
-    });
+    throw new AppError("crawl_failed", message, { details: { url: url.href, status } });
   }
   return {
     url: url.href,
@@ -56,8 +53,8 @@ const download = async (context: FetchContext, url: URL): Promise<FetchedPage> =
  * each request before the next to that host, robots.txt obeyed, retries with backoff,
  * redirects followed only within the allowed hosts, and an on-disk cache. It throws `AppError`s:
  * `crawl_invalid_url`, `crawl_host_not_allowed`, `crawl_robots_disallowed`,
- * `crawl_redirect_blocked`, `crawl_too_many_redirects`, `crawl_timeout`, `crawl_failed`,
- * `crawl_not_cached` (offline) and `crawl_cache_failed`.
+ * `crawl_redirect_blocked`, `crawl_too_many_redirects`, `crawl_timeout`, `crawl_too_large`,
+ * `crawl_failed`, `crawl_not_cached` (offline) and `crawl_cache_failed`.
  *
  * @example
  * const { fetchPage } = createFetcher({ allowedHosts: ["www.unesco.org"] });
@@ -79,7 +76,7 @@ export const createFetcher = (options: Partial<CrawlOptions> = {}): Fetcher => {
     if (cached) return cached;
     if (offline) {
       const message = `${url.href} is not in the crawl cache at ${cacheDir} (offline)`;
-      throw new AppError("crawl_not_cached", message, { status: 404 });
+      throw new AppError("crawl_not_cached", message);
     }
     const page = await download(context, url);
     await writeCached(cacheDir, page);

@@ -3,6 +3,7 @@ import { AppError } from "../../../core/app-error.ts";
 import type { CrawlOptions } from "./crawl-options.ts";
 import type { FetchContext } from "./fetch-context.ts";
 import { inTurn } from "./in-turn.ts";
+import { readLimitedBody } from "./read-limited-body.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
 const ACCEPT = "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8";
@@ -10,7 +11,10 @@ const ACCEPT = "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8
 /** A server's answer, its body read whole, and how many attempts it took to get it. */
 export type Exchange = { status: number; headers: Headers; body: Buffer; attempts: number };
 
-/** One HTTP exchange: no redirect followed, the whole body read, all within the timeout. */
+/**
+ * One HTTP exchange: no redirect followed, the whole body read (up to the size limit), all
+ * within the timeout.
+ */
 const send = (
   context: FetchContext,
   url: URL,
@@ -22,7 +26,7 @@ const send = (
       redirect: "manual",
       signal: AbortSignal.timeout(context.options.timeoutMs),
     });
-    const body = Buffer.from(await response.arrayBuffer());
+    const body = await readLimitedBody(response, url, context.options.maxBytes);
     return { status: response.status, headers: response.headers, body };
   });
 
@@ -49,16 +53,17 @@ const requestError = (options: CrawlOptions, url: URL, error: unknown, attempts:
   const tries = attemptsText(attempts);
   if (error instanceof Error && error.name === "TimeoutError") {
     const message = `${url.href} did not answer in full within ${options.timeoutMs} ms (${tries})`;
-    return new AppError("crawl_timeout", message, { status: 504, details, cause: error });
+    return new AppError("crawl_timeout", message, { details, cause: error });
   }
   const message = `${url.href} could not be fetched (${tries}): ${describeFailure(error)}`;
-  return new AppError("crawl_failed", message, { status: 502, details, cause: error });
+  return new AppError("crawl_failed", message, { details, cause: error });
 };
 
 /**
  * Sends a request, retrying network errors, timeouts, 429 and 5xx with exponential backoff, or
  * after the server's `Retry-After` when it gives one. The last answer is returned whatever it is.
- * A request that never gets an answer throws `crawl_timeout` or `crawl_failed`.
+ * A request that never gets an answer throws `crawl_timeout` or `crawl_failed`; one whose body
+ * is over the size limit throws `crawl_too_large` at once.
  *
  * @example
  * const { status, body, attempts } = await sendWithRetries(context, url, 1_000);
@@ -75,6 +80,8 @@ export const sendWithRetries = async (
     try {
       exchange = await send(context, url, delayMs);
     } catch (error) {
+      // Our own verdicts (a body over the size limit) would be the same on every attempt.
+      if (error instanceof AppError) throw error;
       if (last) throw requestError(options, url, error, attempt + 1);
       await sleep(backoffMs(options, attempt));
       continue;

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach } from "vitest";
@@ -7,8 +7,17 @@ import type { CrawlOptions } from "../../../../indexer/sources/crawl/crawl-optio
 import { fixture } from "../../../helpers/seed.ts";
 import { useTempDir } from "../../../helpers/temp-dir.ts";
 
-/** What a test route answers; "hang" never answers, "stall" sends headers and then stops. */
-type Reply = { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number };
+/**
+ * What a test route answers; "hang" never answers, "stall" sends headers and then stops. `stream`
+ * writes the body itself (after the headers), for answers that are too large to hold.
+ */
+type Reply = {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  delayMs?: number;
+  stream?: (response: ServerResponse) => void;
+};
 export type Route = (hit: number, request: IncomingMessage) => Reply | "hang" | "stall";
 export type Arrival = { path: string; at: number; userAgent: string | undefined };
 
@@ -54,7 +63,8 @@ const listen = async (routes: Record<string, Route>, shared: InFlight): Promise<
       "content-type": "text/html; charset=utf-8",
       ...reply.headers,
     });
-    response.end(reply.body ?? `<p>${path}</p>`);
+    if (reply.stream) reply.stream(response);
+    else response.end(reply.body ?? `<p>${path}</p>`);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
