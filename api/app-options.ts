@@ -1,15 +1,9 @@
-import type { Meilisearch } from "meilisearch";
 import type { Logger } from "../core/logger.ts";
-import type { IndexSummary } from "../indexer/run-index.ts";
-
-/** What a reindex reports back: the indexer's summary without the documents themselves. */
-export type ReindexSummary = Omit<IndexSummary, "documents">;
+import type { SearchContext } from "../search/search-context.ts";
+import type { ReindexSummary } from "./schemas.ts";
 
 /** What the API needs from the outside world; tests pass their own. */
-export type AppOptions = {
-  /** A client holding a search-only key: the master key never serves a request. */
-  meili: Meilisearch;
-  indexName: string;
+export type AppOptions = SearchContext & {
   logger: Logger;
   /** Bearer token of the admin routes; unset, they answer 401 to everyone. */
   adminToken?: string;

@@ -1,42 +1,20 @@
-import type { ErrorHandler, NotFoundHandler } from "hono";
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { MeilisearchApiError, MeilisearchError } from "meilisearch";
+import { MeilisearchError } from "meilisearch";
 import { AppError } from "../core/app-error.ts";
+import type { ErrorCode } from "../core/error-code.ts";
 import type { Logger } from "../core/logger.ts";
+import { toAppError } from "../meili/to-app-error.ts";
+import { HTTP_STATUS } from "./http-status.ts";
+import type { ErrorBody } from "./schemas.ts";
 
-/** The body of every error response. */
-export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
-
-/**
- * Maps any thrown value to an `AppError`: Meilisearch being unreachable or slow becomes a 503,
- * anything unexpected a 500 whose message reveals nothing internal.
- *
- * @example
- * toAppError(new Error("boom")).status; // 500
- */
-export const toAppError = (error: unknown): AppError => {
-  if (error instanceof AppError) return error;
-  if (error instanceof HTTPException) {
-    return new AppError("http_error", error.message || "Request failed", { status: error.status });
-  }
-  if (error instanceof MeilisearchApiError) {
-    return new AppError("search_failed", "The search engine rejected the request", {
-      status: 502,
-      cause: error,
-    });
-  }
-  if (error instanceof MeilisearchError) {
-    return new AppError(
-      "meilisearch_unavailable",
-      "The search engine is unavailable; try again shortly",
-      {
-        status: 503,
-        cause: error,
-      },
-    );
-  }
-  return new AppError("internal_error", "Something went wrong on our side", { cause: error });
+/** The codes of the statuses Hono's own middleware throws. */
+const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: "invalid_request",
+  401: "unauthorized",
+  404: "not_found",
+  405: "method_not_allowed",
 };
 
 const body = (error: AppError): ErrorBody => ({
@@ -47,21 +25,37 @@ const body = (error: AppError): ErrorBody => ({
   },
 });
 
+/** Hono's HTTPException keeps its status and headers (WWW-Authenticate), in our body. */
+const fromHttpException = async (c: Context, error: HTTPException) => {
+  const response = error.getResponse();
+  const message = (await response.text()) || error.message || "Request failed";
+  response.headers.forEach((value, name) => {
+    if (name.toLowerCase() !== "content-type") c.header(name, value);
+  });
+  const appError = new AppError(CODE_OF_STATUS[error.status] ?? "http_error", message);
+  return c.json(body(appError), error.status as ContentfulStatusCode);
+};
+
 /**
- * The one place where errors become HTTP responses: `{error: {code, message, details?}}`,
- * never a stack trace. `onMeiliError` hears of every Meilisearch failure (for metrics).
+ * The one place where errors become HTTP responses: `{error: {code, message, details?}}`, with
+ * the status of the code (`HTTP_STATUS`), never a stack trace. `onMeiliError` hears of every
+ * Meilisearch failure (for metrics).
  *
  * @example
  * app.onError(errorHandler(logger));
  */
 export const errorHandler =
   (logger: Logger, onMeiliError: (code: string) => void = () => {}): ErrorHandler =>
-  (error, c) => {
+  async (error, c) => {
+    if (error instanceof HTTPException) return fromHttpException(c, error);
     const appError = toAppError(error);
     if (error instanceof MeilisearchError) onMeiliError(appError.code);
-    const level = appError.status >= 500 ? "error" : "info";
-    logger[level]({ err: error, code: appError.code, path: c.req.path }, "request failed");
-    return c.json(body(appError), appError.status as ContentfulStatusCode);
+    const status = HTTP_STATUS[appError.code];
+    logger[status >= 500 ? "error" : "info"](
+      { err: error, code: appError.code, path: c.req.path },
+      "request failed",
+    );
+    return c.json(body(appError), status);
   };
 
 /**

@@ -1,24 +1,25 @@
+import type { ErrorCode } from "./error-code.ts";
+
 /**
  * An error the application expects and can explain: it carries a stable, machine-readable
- * `code`, a message meant for people, and the HTTP status it maps to when it reaches the API.
+ * `code` (one of `ERROR_CODES`), a message meant for people and optional details. Which HTTP
+ * status a code becomes is decided at the HTTP edge, not where the error is raised.
  *
  * @example
- * throw new AppError("meilisearch_unavailable", "Meilisearch did not answer", { status: 503 });
+ * throw new AppError("meilisearch_unavailable", "Meilisearch did not answer");
  */
 export class AppError extends Error {
-  readonly code: string;
-  readonly status: number;
+  readonly code: ErrorCode;
   readonly details: unknown;
 
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
-    options: { status?: number; details?: unknown; cause?: unknown } = {},
+    options: { details?: unknown; cause?: unknown } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
-    this.status = options.status ?? 500;
     this.details = options.details;
   }
 }

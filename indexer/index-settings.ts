@@ -1,10 +1,8 @@
 import type { Settings } from "meilisearch";
 import { z } from "zod";
+import { SIMILARITY_EMBEDDER } from "../core/embedders.ts";
 import synonymsFile from "../reference/synonyms.json" with { type: "json" };
 import { VECTOR_DIMENSIONS } from "./enrich/city-vectors.ts";
-
-/** The embedder whose vectors (computed by the indexer) drive "similar cities". */
-export const SIMILARITY_EMBEDDER = "similarity";
 
 const synonymsSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) });
 

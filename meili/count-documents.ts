@@ -1,14 +1,16 @@
 import { type Meilisearch, MeilisearchApiError } from "meilisearch";
 
 /**
- * Counts the documents in an index; 0 when the index does not exist yet.
+ * Counts the documents in an index with an empty search, the one request a search-only key
+ * may make too; 0 when the index does not exist yet.
  *
  * @example
  * if ((await countDocuments(client, "cities")) === 0) await loadDocuments(client, "cities", docs);
  */
 export const countDocuments = async (client: Meilisearch, indexName: string): Promise<number> => {
   try {
-    return (await client.index(indexName).getStats()).numberOfDocuments;
+    const result = await client.index(indexName).search("", { page: 1, hitsPerPage: 0 });
+    return result.totalHits;
   } catch (error) {
     if (error instanceof MeilisearchApiError && error.cause?.code === "index_not_found") return 0;
     throw error;

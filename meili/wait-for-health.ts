@@ -46,7 +46,5 @@ export const waitForMeiliHealth = async (
     await sleep(HEALTH_POLL_INTERVAL_MS, undefined, { signal: options.signal }).catch(() => {});
   }
   const why = options.signal?.aborted ? String(options.signal.reason) : "timed out";
-  throw new AppError("meilisearch_unavailable", `Meilisearch at ${url} is not healthy: ${why}`, {
-    status: 503,
-  });
+  throw new AppError("meilisearch_unavailable", `Meilisearch at ${url} is not healthy: ${why}`);
 };

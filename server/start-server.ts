@@ -1,10 +1,10 @@
-import { createApp } from "../api/create-app.ts";
 import type { Config } from "../core/config.ts";
 import type { Logger } from "../core/logger.ts";
 import { runIndex } from "../indexer/run-index.ts";
 import { connectMeili, createMeiliClient, type MeiliConnection } from "../meili/connect-meili.ts";
 import { countDocuments } from "../meili/count-documents.ts";
 import { ensureSearchKey } from "../meili/search-key.ts";
+import { createApp } from "./create-app.ts";
 import { listen } from "./listen.ts";
 
 export type RunningServer = {

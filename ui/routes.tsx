@@ -1,30 +1,39 @@
 import { type Context, Hono } from "hono";
-import type { AppOptions } from "../api/app-options.ts";
-import { toAppError } from "../api/error-handler.ts";
-import { getCity, similarCities } from "../api/search/city-lookup.ts";
-import { searchCities } from "../api/search/search-cities.ts";
-import { type SearchParams, searchInput, searchParamsSchema } from "../api/search/search-params.ts";
+import type { Logger } from "../core/logger.ts";
+import { toAppError } from "../meili/to-app-error.ts";
+import { getCity, similarCities } from "../search/city-lookup.ts";
+import { mapPoints } from "../search/map-points.ts";
+import { searchCities } from "../search/search-cities.ts";
+import type { SearchContext } from "../search/search-context.ts";
+import {
+  MAX_QUERY_LENGTH,
+  queryInput,
+  type SearchParams,
+  searchParamsSchema,
+} from "../search/search-params.ts";
 import { bundleClient, type ClientAssets } from "./bundle-client.ts";
 import { CityNotFound, CityPage, CityUnavailable } from "./components/city-page.tsx";
 import { ResultsRegion, SearchUnavailable } from "./components/results-region.tsx";
 import { SearchPage } from "./components/search-page.tsx";
-import { mapPoints } from "./map-points.ts";
 
 /** Assets change only with a deploy, so browsers may keep them for an hour. */
 const ASSET_CACHE_CONTROL = "public, max-age=3600";
+
+/** What the pages need: where to search, and where to log what went wrong. */
+export type UiOptions = SearchContext & { logger: Logger };
 
 const html = (markup: unknown) => `<!doctype html>${markup}`;
 
 /** Reads the page's parameters; invalid ones fall back to a plain search rather than an error page. */
 const pageParams = (c: Context): SearchParams => {
-  const parsed = searchParamsSchema.safeParse(searchInput((name) => c.req.queries(name) ?? []));
+  const parsed = searchParamsSchema.safeParse(queryInput(new URL(c.req.url).searchParams));
   return parsed.success
     ? parsed.data
-    : searchParamsSchema.parse({ q: c.req.query("q")?.slice(0, 512) ?? "" });
+    : searchParamsSchema.parse({ q: c.req.query("q")?.slice(0, MAX_QUERY_LENGTH) ?? "" });
 };
 
 /** The results region for a search, or the error state (and its status) when search failed. */
-const searchWithinPages = async ({ meili, indexName }: AppOptions, params: SearchParams) => {
+const searchWithinPages = async ({ meili, indexName }: UiOptions, params: SearchParams) => {
   const result = await searchCities(meili, indexName, params);
   // A page past the end (an old link, a hand-edited URL) shows the last page instead.
   if (result.totalPages === 0 || params.page <= result.totalPages) return { params, result };
@@ -32,7 +41,7 @@ const searchWithinPages = async ({ meili, indexName }: AppOptions, params: Searc
   return { params: last, result: await searchCities(meili, indexName, last) };
 };
 
-const renderRegion = async (options: AppOptions, asked: SearchParams) => {
+const renderRegion = async (options: UiOptions, asked: SearchParams) => {
   try {
     const [{ params, result }, points] = await Promise.all([
       searchWithinPages(options, asked),
@@ -46,7 +55,7 @@ const renderRegion = async (options: AppOptions, asked: SearchParams) => {
     const appError = toAppError(error);
     options.logger.warn({ err: error, code: appError.code }, "search page could not search");
     return {
-      status: (appError.status === 400 ? 400 : 503) as 400 | 503,
+      status: (appError.code === "invalid_request" ? 400 : 503) as 400 | 503,
       region: <SearchUnavailable />,
     };
   }
@@ -85,7 +94,7 @@ const assetRoutes = () => {
  * @example
  * app.route("/", uiRoutes(options));
  */
-export const uiRoutes = (options: AppOptions) =>
+export const uiRoutes = (options: UiOptions) =>
   new Hono()
     .get("/", async (c) => {
       const params = pageParams(c);
@@ -106,7 +115,8 @@ export const uiRoutes = (options: AppOptions) =>
         );
         return c.html(html(<CityPage city={city} similar={similar} />));
       } catch (error) {
-        if (toAppError(error).status === 404) return c.html(html(<CityNotFound id={id} />), 404);
+        if (toAppError(error).code === "not_found")
+          return c.html(html(<CityNotFound id={id} />), 404);
         options.logger.warn({ err: error }, "city page could not read the city");
         return c.html(html(<CityUnavailable />), 503);
       }

@@ -1,4 +1,4 @@
-import type { SearchParams } from "../api/search/search-params.ts";
+import type { SearchParams } from "../search/search-params.ts";
 
 /** The filter parameters a page URL carries, in the order links write them. */
 export const FILTER_PARAMS = ["theme", "country", "region"] as const;

@@ -123,7 +123,6 @@ export const rateLimit = ({
       setQuotaHeaders(c, quota);
       c.header("Retry-After", String(resetSeconds));
       throw new AppError("rate_limited", `Too many requests; try again in ${resetSeconds}s`, {
-        status: 429,
         details: { retryAfterSeconds: resetSeconds },
       });
     }

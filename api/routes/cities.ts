@@ -1,9 +1,34 @@
-import { Hono } from "hono";
+import { createRoute, z } from "@hono/zod-openapi";
+import { getCity, similarCities } from "../../search/city-lookup.ts";
+import { cityBodySchema, similarBodySchema } from "../../search/result-schemas.ts";
+import { apiRouter, errorResponses, jsonResponse } from "../api-router.ts";
 import type { AppOptions } from "../app-options.ts";
-import { type CityBody, getCity, type SimilarHit, similarCities } from "../search/city-lookup.ts";
 
-export type { CityBody } from "../search/city-lookup.ts";
-export type SimilarBody = { hits: SimilarHit[] };
+const params = z.object({
+  id: z.string().describe("The city's id, a slug of city and country (e.g. beijing-china)."),
+});
+
+const cityRoute = createRoute({
+  method: "get",
+  path: "/cities/{id}",
+  summary: "A whole city profile: sections, themes with evidence, keyphrases",
+  request: { params },
+  responses: {
+    200: jsonResponse(cityBodySchema, "The city"),
+    ...errorResponses(404, 429, 503),
+  },
+});
+
+const similarRoute = createRoute({
+  method: "get",
+  path: "/cities/{id}/similar",
+  summary: "The cities closest by themes and words",
+  request: { params },
+  responses: {
+    200: jsonResponse(similarBodySchema, "The closest cities, never the city itself"),
+    ...errorResponses(404, 429, 503),
+  },
+});
 
 /**
  * `GET /cities/:id`: a whole city profile (404 when unknown); `GET /cities/:id/similar`: the
@@ -13,11 +38,11 @@ export type SimilarBody = { hits: SimilarHit[] };
  * app.route("/api", cityRoutes(options));
  */
 export const cityRoutes = ({ meili, indexName }: AppOptions) =>
-  new Hono()
-    .get("/cities/:id", async (c) =>
-      c.json<CityBody>(await getCity(meili, indexName, c.req.param("id"))),
+  apiRouter()
+    .openapi(cityRoute, async (c) =>
+      c.json(await getCity(meili, indexName, c.req.valid("param").id), 200),
     )
-    .get("/cities/:id/similar", async (c) => {
-      const city = await getCity(meili, indexName, c.req.param("id"));
-      return c.json<SimilarBody>({ hits: await similarCities(meili, indexName, city.id) });
+    .openapi(similarRoute, async (c) => {
+      const city = await getCity(meili, indexName, c.req.valid("param").id);
+      return c.json({ hits: await similarCities(meili, indexName, city.id) }, 200);
     });

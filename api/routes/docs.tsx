@@ -1,5 +1,9 @@
 import { Hono } from "hono";
-import { type OpenApiDocument, openApiDocument } from "../openapi.ts";
+import type { OpenApiDocument } from "../create-api.ts";
+
+type PathItem = NonNullable<OpenApiDocument["paths"]>[string];
+type Operation = NonNullable<PathItem["get"]>;
+const METHODS = ["get", "post"] as const;
 
 const Endpoint = ({
   path,
@@ -8,7 +12,7 @@ const Endpoint = ({
 }: {
   path: string;
   method: string;
-  operation: OpenApiDocument["paths"][string][string];
+  operation: Operation;
 }) => (
   <section>
     <h2>
@@ -19,18 +23,22 @@ const Endpoint = ({
     <p>{operation.summary}</p>
     {operation.parameters && operation.parameters.length > 0 && (
       <dl>
-        {operation.parameters.map((parameter) => (
-          <>
-            <dt>
-              <code>{parameter.name}</code> ({parameter.in}
-              {parameter.required ? ", required" : ""})
-            </dt>
-            <dd>{parameter.description}</dd>
-          </>
-        ))}
+        {operation.parameters.flatMap((parameter) =>
+          "name" in parameter
+            ? [
+                <>
+                  <dt>
+                    <code>{parameter.name}</code> ({parameter.in}
+                    {parameter.required ? ", required" : ""})
+                  </dt>
+                  <dd>{parameter.description}</dd>
+                </>,
+              ]
+            : [],
+        )}
       </dl>
     )}
-    <p>Responses: {Object.keys(operation.responses).join(", ")}</p>
+    <p>Responses: {Object.keys(operation.responses ?? {}).join(", ")}</p>
   </section>
 );
 
@@ -49,10 +57,13 @@ const DocsPage = ({ document }: { document: OpenApiDocument }) => (
           {document.info.description} Machine-readable: <a href="/openapi.json">/openapi.json</a>.
           Errors are always <code>{"{error: {code, message, details?}}"}</code>.
         </p>
-        {Object.entries(document.paths).flatMap(([path, methods]) =>
-          Object.entries(methods).map(([method, operation]) => (
-            <Endpoint path={path} method={method} operation={operation} />
-          )),
+        {Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+          METHODS.flatMap((method) => {
+            const operation = item[method];
+            return operation
+              ? [<Endpoint path={path} method={method} operation={operation} />]
+              : [];
+          }),
         )}
       </main>
     </body>
@@ -63,11 +74,9 @@ const DocsPage = ({ document }: { document: OpenApiDocument }) => (
  * `GET /openapi.json` and `GET /docs`, a readable page generated from the same document.
  *
  * @example
- * app.route("/", docsRoutes());
+ * app.route("/", docsRoutes(api.getOpenAPI31Document(config)));
  */
-export const docsRoutes = () => {
-  const document = openApiDocument();
-  return new Hono()
+export const docsRoutes = (document: OpenApiDocument) =>
+  new Hono()
     .get("/openapi.json", (c) => c.json(document))
     .get("/docs", (c) => c.html(`<!doctype html>${DocsPage({ document })}`));
-};

@@ -1,23 +1,18 @@
-import { Hono } from "hono";
-import { type Meilisearch, MeilisearchApiError } from "meilisearch";
+import { createRoute } from "@hono/zod-openapi";
+import { countDocuments } from "../../meili/count-documents.ts";
+import { apiRouter, jsonResponse } from "../api-router.ts";
 import type { AppOptions } from "../app-options.ts";
+import { healthBodySchema } from "../schemas.ts";
 
-export type HealthBody = {
-  status: "ok" | "unavailable";
-  meilisearch: "available" | "unavailable";
-  documents: number | null;
-};
-
-/** Counts documents with a search, the one thing a search-only key may do. */
-const countWithSearch = async (meili: Meilisearch, indexName: string): Promise<number> => {
-  try {
-    const result = await meili.index(indexName).search("", { limit: 0 });
-    return result.estimatedTotalHits ?? 0;
-  } catch (error) {
-    if (error instanceof MeilisearchApiError && error.cause?.code === "index_not_found") return 0;
-    throw error;
-  }
-};
+const route = createRoute({
+  method: "get",
+  path: "/health",
+  summary: "Liveness and Meilisearch status",
+  responses: {
+    200: jsonResponse(healthBodySchema, "Meilisearch answers; the number of indexed documents"),
+    503: jsonResponse(healthBodySchema, "Meilisearch unreachable"),
+  },
+});
 
 /**
  * `GET /health`: 200 with the number of indexed documents when Meilisearch answers,
@@ -27,15 +22,15 @@ const countWithSearch = async (meili: Meilisearch, indexName: string): Promise<n
  * app.route("/", healthRoutes(options));
  */
 export const healthRoutes = ({ meili, indexName }: AppOptions) =>
-  new Hono().get("/health", async (c) => {
+  apiRouter().openapi(route, async (c) => {
     c.header("Cache-Control", "no-store");
     try {
       await meili.health();
-      const documents = await countWithSearch(meili, indexName);
-      return c.json<HealthBody>({ status: "ok", meilisearch: "available", documents });
+      const documents = await countDocuments(meili, indexName);
+      return c.json({ status: "ok", meilisearch: "available", documents } as const, 200);
     } catch {
-      return c.json<HealthBody>(
-        { status: "unavailable", meilisearch: "unavailable", documents: null },
+      return c.json(
+        { status: "unavailable", meilisearch: "unavailable", documents: null } as const,
         503,
       );
     }

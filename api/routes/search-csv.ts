@@ -1,9 +1,10 @@
+import { createRoute } from "@hono/zod-openapi";
 import { stringify } from "csv-stringify/sync";
-import { Hono } from "hono";
+import type { SearchHit } from "../../search/result-schemas.ts";
+import { searchCities } from "../../search/search-cities.ts";
+import { MAX_HITS_PER_PAGE, searchParamsSchema } from "../../search/search-params.ts";
+import { apiRouter, errorResponses } from "../api-router.ts";
 import type { AppOptions } from "../app-options.ts";
-import { parseInput } from "../parse-input.ts";
-import { type SearchHit, searchCities } from "../search/search-cities.ts";
-import { MAX_HITS_PER_PAGE, searchInput, searchParamsSchema } from "../search/search-params.ts";
 
 /** Most rows one CSV export holds. */
 export const MAX_CSV_ROWS = 1_000;
@@ -18,6 +19,17 @@ const row = (hit: SearchHit) =>
     defuse(column === "themes" ? hit.themes.join("; ") : String(hit[column] ?? "")),
   );
 
+const route = createRoute({
+  method: "get",
+  path: "/search.csv",
+  summary: "The same search as a CSV file (up to 1,000 rows)",
+  request: { query: searchParamsSchema.omit({ page: true, hitsPerPage: true }) },
+  responses: {
+    200: { description: "text/csv", content: { "text/csv": { schema: { type: "string" } } } },
+    ...errorResponses(400, 429, 503),
+  },
+});
+
 /**
  * `GET /search.csv`: the same search as `/search`, as a CSV file of every matching city (up to
  * 1,000), one row each.
@@ -26,11 +38,8 @@ const row = (hit: SearchHit) =>
  * app.route("/api", searchCsvRoutes(options));
  */
 export const searchCsvRoutes = ({ meili, indexName }: AppOptions) =>
-  new Hono().get("/search.csv", async (c) => {
-    const params = parseInput(
-      searchParamsSchema,
-      searchInput((name) => c.req.queries(name) ?? []),
-    );
+  apiRouter().openapi(route, async (c) => {
+    const params = c.req.valid("query");
     const hits: SearchHit[] = [];
     for (let page = 1; hits.length < MAX_CSV_ROWS; page++) {
       const result = await searchCities(meili, indexName, {

@@ -1,9 +1,18 @@
-import { Hono } from "hono";
-import type { ThemeInfo } from "../../core/themes.ts";
-import { THEMES } from "../../core/themes.ts";
+import { createRoute, z } from "@hono/zod-openapi";
+import { countThemes } from "../../search/count-themes.ts";
+import { themeCountSchema } from "../../search/result-schemas.ts";
+import { apiRouter, errorResponses, jsonResponse } from "../api-router.ts";
 import type { AppOptions } from "../app-options.ts";
 
-export type ThemesBody = Array<ThemeInfo & { count: number }>;
+const route = createRoute({
+  method: "get",
+  path: "/themes",
+  summary: "Every theme with its label, description and city count",
+  responses: {
+    200: jsonResponse(z.array(themeCountSchema), "The themes, in the taxonomy's order"),
+    ...errorResponses(429, 503),
+  },
+});
 
 /**
  * `GET /themes`: every theme of the taxonomy with its label, description and how many cities
@@ -13,8 +22,4 @@ export type ThemesBody = Array<ThemeInfo & { count: number }>;
  * app.route("/api", themeRoutes(options));
  */
 export const themeRoutes = ({ meili, indexName }: AppOptions) =>
-  new Hono().get("/themes", async (c) => {
-    const result = await meili.index(indexName).search("", { limit: 0, facets: ["themes"] });
-    const counts = result.facetDistribution?.themes ?? {};
-    return c.json<ThemesBody>(THEMES.map((theme) => ({ ...theme, count: counts[theme.id] ?? 0 })));
-  });
+  apiRouter().openapi(route, async (c) => c.json(await countThemes(meili, indexName), 200));

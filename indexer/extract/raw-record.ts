@@ -1,4 +1,7 @@
+import type { SourceProblem } from "../../core/source-problem.ts";
 import type { Block } from "./html-blocks.ts";
+
+export type { SourceProblem };
 
 /** Where a source came from: a file path or a URL, and when it was read or fetched. */
 export type Origin = { location: string; retrievedAt: string };
@@ -21,13 +24,6 @@ export type RawRecord = Origin & {
   position: string;
   /** True when the text lost its markup on the way (words glued, headings run in). */
   markupLost: boolean;
-};
-
-/** Something wrong with a source or one of its records, reported instead of silently dropped. */
-export type SourceProblem = {
-  source: string;
-  position?: string;
-  message: string;
 };
 
 export type ParsedSource = {

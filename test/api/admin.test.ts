@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import type { AppOptions, ReindexSummary } from "../../api/app-options.ts";
-import { createApp } from "../../api/create-app.ts";
-import type { ErrorBody } from "../../api/error-handler.ts";
+import type { AppOptions } from "../../api/app-options.ts";
+import type { ErrorBody, ReindexSummary } from "../../api/schemas.ts";
+import { createApp } from "../../server/create-app.ts";
 import { testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
 
 const TOKEN = "admin-token-for-tests-0123456789abcdef";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ErrorBody } from "../../api/error-handler.ts";
-import type { CityBody, SimilarBody } from "../../api/routes/cities.ts";
-import { SIMILAR_LIMIT } from "../../api/search/city-lookup.ts";
-import { HIT_FIELDS } from "../../api/search/search-cities.ts";
+import type { ErrorBody } from "../../api/schemas.ts";
 import type { CityDocument } from "../../core/city-document.ts";
+import { SIMILAR_LIMIT } from "../../search/city-lookup.ts";
+import type { CityBody, SimilarBody } from "../../search/result-schemas.ts";
+import { HIT_FIELDS } from "../../search/result-schemas.ts";
 import { seedDocuments } from "../helpers/seed-documents.ts";
 import { useSeededApp } from "../helpers/seeded-app.ts";
 

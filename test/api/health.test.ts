@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../api/create-app.ts";
 import { createMeiliClient } from "../../meili/connect-meili.ts";
 import { findFreePort } from "../../meili/free-port.ts";
+import { createApp } from "../../server/create-app.ts";
 import { silentLogger, testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
 import { seedIndex } from "../helpers/seeded-index.ts";
 

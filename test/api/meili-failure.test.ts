@@ -1,13 +1,13 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createApp } from "../../api/create-app.ts";
-import type { ErrorBody } from "../../api/error-handler.ts";
+import type { ErrorBody } from "../../api/schemas.ts";
 import { runIndex } from "../../indexer/run-index.ts";
 import { createMeiliClient } from "../../meili/connect-meili.ts";
 import { type EmbeddedMeili, startEmbeddedMeili } from "../../meili/embedded-meili.ts";
 import { findMeiliBinary } from "../../meili/find-binary.ts";
 import { findFreePort } from "../../meili/free-port.ts";
+import { createApp } from "../../server/create-app.ts";
 import { silentLogger } from "../helpers/meili.ts";
 import { SEED_FILE } from "../helpers/seed.ts";
 import { useTempDir } from "../helpers/temp-dir.ts";

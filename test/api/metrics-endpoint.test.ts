@@ -1,9 +1,9 @@
 import type { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../api/create-app.ts";
 import { DURATION_BUCKETS_SECONDS, UNMATCHED_ROUTE } from "../../api/middleware/metrics.ts";
 import { createMeiliClient } from "../../meili/connect-meili.ts";
 import { findFreePort } from "../../meili/free-port.ts";
+import { createApp } from "../../server/create-app.ts";
 import { silentLogger } from "../helpers/meili.ts";
 import { seedIndex } from "../helpers/seeded-index.ts";
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchCities } from "../../api/search/search-cities.ts";
-import { searchParamsSchema } from "../../api/search/search-params.ts";
+import { searchCities } from "../../search/search-cities.ts";
+import { searchParamsSchema } from "../../search/search-params.ts";
 import { fixture } from "../helpers/seed.ts";
 import { seedIndex } from "../helpers/seeded-index.ts";
 
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const rankOf = async (query: Query) => {
-  const params = searchParamsSchema.parse({ q: query.q, hitsPerPage: 12 });
+  const params = searchParamsSchema.parse({ q: query.q, hitsPerPage: "12" });
   const { hits } = await searchCities(client, indexName, params);
   const at = hits.findIndex((hit) => hit.id === query.expected);
   return {

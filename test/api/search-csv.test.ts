@@ -1,11 +1,11 @@
 import type { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../api/create-app.ts";
-import type { ErrorBody } from "../../api/error-handler.ts";
-import type { SearchBody } from "../../api/routes/search.ts";
 import { MAX_CSV_ROWS } from "../../api/routes/search-csv.ts";
+import type { ErrorBody } from "../../api/schemas.ts";
 import type { CityDocument } from "../../core/city-document.ts";
 import { loadDocuments } from "../../indexer/load.ts";
+import type { SearchResult } from "../../search/result-schemas.ts";
+import { createApp } from "../../server/create-app.ts";
 import { silentLogger, uniqueIndexName } from "../helpers/meili.ts";
 import { seedDocuments } from "../helpers/seed-documents.ts";
 import { seedIndex } from "../helpers/seeded-index.ts";
@@ -115,7 +115,7 @@ const records = (rows: string[][]) =>
 
 const searchIds = async (query: string) => {
   const response = await app.request(`/api/search?hitsPerPage=100&${query}`);
-  return ((await response.json()) as SearchBody).hits.map((hit) => hit.id);
+  return ((await response.json()) as SearchResult).hits.map((hit) => hit.id);
 };
 
 describe("GET /api/search.csv", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../api/create-app.ts";
-import type { ErrorBody } from "../../api/error-handler.ts";
-import type { SearchBody } from "../../api/routes/search.ts";
+import type { ErrorBody } from "../../api/schemas.ts";
+import type { SearchResult } from "../../search/result-schemas.ts";
+import { createApp } from "../../server/create-app.ts";
 import { silentLogger } from "../helpers/meili.ts";
 import { useSeededApp } from "../helpers/seeded-app.ts";
 
@@ -9,9 +9,9 @@ const seeded = useSeededApp("search");
 
 const search = async (query: string) => {
   const response = await seeded.app.request(`/api/search${query}`);
-  return { status: response.status, body: (await response.json()) as SearchBody & ErrorBody };
+  return { status: response.status, body: (await response.json()) as SearchResult & ErrorBody };
 };
-const cities = (body: SearchBody) => body.hits.map((hit) => hit.city);
+const cities = (body: SearchResult) => body.hits.map((hit) => hit.city);
 
 describe("GET /api/search", () => {
   it("finds Beijing for ageing, with the hit's fields and a highlighted snippet", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ErrorBody } from "../../api/error-handler.ts";
-import type { CityBody } from "../../api/routes/cities.ts";
-import { SUGGESTIONS_PER_KIND, type SuggestBody } from "../../api/routes/suggest.ts";
+import type { ErrorBody } from "../../api/schemas.ts";
+import type { CityBody, SuggestBody } from "../../search/result-schemas.ts";
+import { SUGGESTIONS_PER_KIND } from "../../search/suggest-completions.ts";
 import { useSeededApp } from "../helpers/seeded-app.ts";
 
 const seeded = useSeededApp("suggest");

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../api/create-app.ts";
-import type { SearchBody } from "../../api/routes/search.ts";
-import type { ThemesBody } from "../../api/routes/themes.ts";
 import { THEME_IDS, THEMES } from "../../core/themes.ts";
 import { loadDocuments } from "../../indexer/load.ts";
+import type { SearchResult, ThemeCount } from "../../search/result-schemas.ts";
+import { createApp } from "../../server/create-app.ts";
 import { silentLogger, uniqueIndexName } from "../helpers/meili.ts";
 import { seedDocuments } from "../helpers/seed-documents.ts";
 import { useSeededApp } from "../helpers/seeded-app.ts";
@@ -12,12 +11,12 @@ const seeded = useSeededApp("themes");
 
 const themes = async (target = seeded.app) => {
   const response = await target.request("/api/themes");
-  return { status: response.status, body: (await response.json()) as ThemesBody };
+  return { status: response.status, body: (await response.json()) as ThemeCount[] };
 };
 
 const totalHits = async (query: string) => {
   const response = await seeded.app.request(`/api/search?${query}&hitsPerPage=1`);
-  return ((await response.json()) as SearchBody).totalHits;
+  return ((await response.json()) as SearchResult).totalHits;
 };
 
 describe("GET /api/themes", () => {

@@ -1,6 +1,6 @@
 import type { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll } from "vitest";
-import { createApp } from "../../api/create-app.ts";
+import { createApp } from "../../server/create-app.ts";
 import { silentLogger } from "./meili.ts";
 import { seedIndex } from "./seeded-index.ts";
 

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import type { SearchBody } from "../../api/routes/search.ts";
 import { readConfig } from "../../core/config.ts";
+import type { SearchResult } from "../../search/result-schemas.ts";
 import { type RunningServer, startServer } from "../../server/start-server.ts";
 import { silentLogger, testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
 import { eventually, processExists } from "../helpers/process.ts";
@@ -30,7 +30,7 @@ describe("startServer with the embedded Meilisearch", () => {
   it("indexes the bundled sample into an empty index and finds Beijing for ageing over HTTP", async () => {
     const { running, dataDir } = await startOnTempDir();
     const response = await fetch(`${running.url}/api/search?q=ageing`);
-    const body = (await response.json()) as SearchBody;
+    const body = (await response.json()) as SearchResult;
     expect(body.hits.map((hit) => hit.city)).toContain("Beijing");
     expect(statSync(join(dataDir, "master-key")).mode & 0o777).toBe(0o600);
     expect(existsSync(join(dataDir, "meilisearch.log"))).toBe(true);
@@ -92,7 +92,7 @@ describe("startServer with MEILI_URL", () => {
     running = await startServer(config, silentLogger);
     expect(running.meili.embedded).toBeUndefined();
     expect(existsSync(dataDir)).toBe(false);
-    const body = (await (await fetch(`${running.url}/api/search?q=ageing`)).json()) as SearchBody;
+    const body = (await (await fetch(`${running.url}/api/search?q=ageing`)).json()) as SearchResult;
     expect(body.hits[0]?.city).toBe("Beijing");
     await testMeiliClient().deleteIndex(indexName).waitTask();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { DotMap, type DotMapPoint, landPath } from "../../ui/components/dot-map.tsx";
+import type { MapPoint } from "../../search/map-points.ts";
+import { DotMap, landPath } from "../../ui/components/dot-map.tsx";
 
 vi.mock("topojson-client", async (importOriginal) => {
   const actual = await importOriginal<typeof import("topojson-client")>();
@@ -10,7 +11,7 @@ const { feature } = await import("topojson-client");
 
 const VIEWBOX = { width: 960, height: 500 };
 
-const POINTS: DotMapPoint[] = [
+const POINTS: MapPoint[] = [
   { id: "cork-ireland", label: "Cork, Ireland", lat: 51.89797, lng: -8.47061 },
   { id: "villa-maria-argentina", label: "Villa María, Argentina", lat: -32.40751, lng: -63.24016 },
   { id: "north-pole", label: "North Pole", lat: 90, lng: 180 },
@@ -18,7 +19,7 @@ const POINTS: DotMapPoint[] = [
 ];
 
 /** What `<DotMap points={points} />` renders (no JSX here: vitest collects `*.test.ts` only). */
-const render = (points: DotMapPoint[]) => String(DotMap({ points }));
+const render = (points: MapPoint[]) => String(DotMap({ points }));
 
 const circlesOf = (html: string) =>
   [...html.matchAll(/<circle\b[^>]*\bcx="([^"]+)"[^>]*\bcy="([^"]+)"/g)].map((match) => ({

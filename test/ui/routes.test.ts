@@ -1,8 +1,8 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../api/create-app.ts";
 import { createMeiliClient } from "../../meili/connect-meili.ts";
 import { findFreePort } from "../../meili/free-port.ts";
+import { createApp } from "../../server/create-app.ts";
 import { silentLogger } from "../helpers/meili.ts";
 import { useSeededApp } from "../helpers/seeded-app.ts";
 

@@ -1,4 +1,4 @@
-import type { SearchParams } from "../../api/search/search-params.ts";
+import type { SearchParams } from "../../search/search-params.ts";
 import { clearFilters, FILTER_PARAMS, searchHref, toggleFilter } from "../url-state.ts";
 import { themeLabel } from "./result-list.tsx";
 

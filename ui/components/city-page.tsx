@@ -1,8 +1,7 @@
 import { raw } from "hono/html";
-import type { CityBody } from "../../api/search/city-lookup.ts";
-import type { SearchHit } from "../../api/search/search-cities.ts";
-import { escapeHtml } from "../../api/search/snippet.ts";
 import { escapeRegExp } from "../../core/escape-reg-exp.ts";
+import type { CityBody, SearchHit } from "../../search/result-schemas.ts";
+import { escapeHtml } from "../../search/snippet.ts";
 import { Layout } from "./layout.tsx";
 import { themeLabel } from "./result-list.tsx";
 

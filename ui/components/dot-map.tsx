@@ -1,9 +1,9 @@
 import { createRequire } from "node:module";
 import { type GeoProjection, geoEqualEarth, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
+import type { MapPoint } from "../../search/map-points.ts";
 
 /** A city drawn on the map: where it is, what its dot is called, and the page it links to. */
-export type DotMapPoint = { id: string; label: string; lat: number; lng: number };
 
 /** The SVG's coordinate system, roughly a 2:1 world. */
 const WIDTH = 960;
@@ -61,10 +61,10 @@ export const landPath = (): string => {
 const describeCount = (count: number) =>
   count === 1 ? "1 city is shown on the map." : `${count} cities are shown on the map.`;
 
-type PlacedDot = DotMapPoint & { x: number; y: number };
+type PlacedDot = MapPoint & { x: number; y: number };
 
 /** The point in SVG units, or nothing when its coordinates cannot be projected. */
-const place = (point: DotMapPoint): PlacedDot[] => {
+const place = (point: MapPoint): PlacedDot[] => {
   const [x, y] = worldProjection()([point.lng, point.lat]) ?? [];
   return Number.isFinite(x) && Number.isFinite(y)
     ? [{ ...point, x: round(x as number), y: round(y as number) }]
@@ -96,7 +96,7 @@ const Dot = ({ dot }: { dot: PlacedDot }) => (
  * @example
  * <DotMap points={[{ id: "cork-ireland", label: "Cork, Ireland", lat: 51.9, lng: -8.47 }]} />
  */
-export const DotMap = ({ points }: { points: DotMapPoint[] }) => {
+export const DotMap = ({ points }: { points: MapPoint[] }) => {
   const dots = points.flatMap(place);
   return (
     <svg

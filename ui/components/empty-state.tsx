@@ -1,4 +1,4 @@
-import type { SearchParams } from "../../api/search/search-params.ts";
+import type { SearchParams } from "../../search/search-params.ts";
 import { clearFilters, searchHref, toggleFilter } from "../url-state.ts";
 import { selectedFilters } from "./active-filters.tsx";
 import { themeLabel } from "./result-list.tsx";

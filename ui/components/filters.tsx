@@ -1,7 +1,7 @@
-import type { FacetCounts } from "../../api/search/search-cities.ts";
-import type { SearchParams } from "../../api/search/search-params.ts";
 import { UNESCO_REGIONS } from "../../core/city-document.ts";
 import { THEMES } from "../../core/themes.ts";
+import type { FacetCounts } from "../../search/result-schemas.ts";
+import type { SearchParams } from "../../search/search-params.ts";
 import type { FilterParam } from "../url-state.ts";
 
 type Option = { value: string; label: string; count: number };

@@ -1,4 +1,4 @@
-import type { SearchParams } from "../../api/search/search-params.ts";
+import type { SearchParams } from "../../search/search-params.ts";
 import { searchHref } from "../url-state.ts";
 
 /**

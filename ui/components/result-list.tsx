@@ -1,6 +1,6 @@
 import { raw } from "hono/html";
-import type { SearchHit } from "../../api/search/search-cities.ts";
 import { THEMES } from "../../core/themes.ts";
+import type { SearchHit } from "../../search/result-schemas.ts";
 
 const LABELS = new Map(THEMES.map((theme) => [theme.id, theme.label]));
 

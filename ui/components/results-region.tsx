@@ -1,6 +1,6 @@
-import type { SearchResult } from "../../api/search/search-cities.ts";
-import type { SearchParams } from "../../api/search/search-params.ts";
-import type { MapPoint } from "../map-points.ts";
+import type { MapPoint } from "../../search/map-points.ts";
+import type { SearchResult } from "../../search/result-schemas.ts";
+import type { SearchParams } from "../../search/search-params.ts";
 import { ActiveFilters } from "./active-filters.tsx";
 import { DotMap } from "./dot-map.tsx";
 import { EmptyState } from "./empty-state.tsx";

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import type { SearchParams } from "../../api/search/search-params.ts";
+import type { SearchParams } from "../../search/search-params.ts";
 import { Layout } from "./layout.tsx";
 
 /**

@@ -21,5 +21,5 @@ export const redirectBlocked = (url: URL) =>
   new AppError(
     "crawl_redirect_blocked",
     `Redirect to ${url.href} not followed: ${url.host} is not an allowed host`,
-    { status: 502, details: { location: url.href } },
+    { details: { location: url.href } },
   );

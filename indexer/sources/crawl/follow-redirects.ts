@@ -29,11 +29,11 @@ export const followRedirects = async (
     }
     if (!URL.canParse(location, url)) {
       const message = `${url.href} redirects to an unreadable location: ${location}`;
-      throw new AppError("crawl_failed", message, { status: 502 });
+      throw new AppError("crawl_failed", message);
     }
     url = new URL(location, url);
     url.hash = "";
   }
   const message = `${start.href} redirects more than ${context.options.maxRedirects} times`;
-  throw new AppError("crawl_too_many_redirects", message, { status: 502 });
+  throw new AppError("crawl_too_many_redirects", message);
 };

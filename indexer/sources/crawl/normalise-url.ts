@@ -20,7 +20,7 @@ export const isHttp = (url: URL) => url.protocol === "http:" || url.protocol ===
 export const normaliseUrl = (raw: string, base?: string): string => {
   const url = URL.canParse(raw, base) ? new URL(raw, base) : undefined;
   if (!url || !isHttp(url)) {
-    throw new AppError("crawl_invalid_url", `Not an http(s) URL: ${raw}`, { status: 400 });
+    throw new AppError("crawl_invalid_url", `Not an http(s) URL: ${raw}`);
   }
   url.hash = "";
   if (!url.search) url.search = "";

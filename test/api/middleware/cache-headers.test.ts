@@ -19,7 +19,7 @@ const cachedApp = (...middleware: MiddlewareHandler[]) =>
     })
     .post("/cities", (c) => c.json({ created: true }, 201))
     .get("/down", () => {
-      throw new AppError("meilisearch_unavailable", "Down", { status: 503 });
+      throw new AppError("meilisearch_unavailable", "Down");
     })
     .notFound(notFoundHandler)
     .onError(errorHandler(silentLogger));

@@ -13,7 +13,7 @@ const corsApp = (origins: string[]) =>
     .use(corsFromConfig(origins))
     .get("/api/search", (c) => c.json({ hits: [] }))
     .get("/api/bad", () => {
-      throw new AppError("invalid_request", "Bad input", { status: 400 });
+      throw new AppError("invalid_request", "Bad input");
     })
     .onError(errorHandler(silentLogger));
 

@@ -10,7 +10,7 @@ const measuredApp = (metrics: Metrics = createMetrics()) => {
   const app = new Hono()
     .use(metrics.middleware)
     .use("/private/*", async () => {
-      throw new AppError("forbidden", "Not for you", { status: 403 });
+      throw new AppError("unauthorized", "Not for you");
     })
     .get("/metrics", metrics.handler)
     .get("/cities/:id", (c) => c.json({ id: c.req.param("id") }))
@@ -72,11 +72,11 @@ describe("createMetrics", () => {
   it("labels a request a middleware rejected with the route it asked for and the error status", async () => {
     const { app, metrics } = measuredApp();
     const response = await app.request("/private/report");
-    expect(response.status).toBe(403);
+    expect(response.status).toBe(401);
     expect(
       await seriesValue(metrics, "http_requests_total", {
         route: "/private/report",
-        status: "403",
+        status: "401",
       }),
     ).toBe(1);
   });

@@ -1,7 +1,8 @@
 import { type Context, Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import { type ErrorBody, errorHandler } from "../../../api/error-handler.ts";
+import { errorHandler } from "../../../api/error-handler.ts";
 import { clientIp, type RateLimitOptions, rateLimit } from "../../../api/middleware/rate-limit.ts";
+import type { ErrorBody } from "../../../api/schemas.ts";
 import { silentLogger } from "../../helpers/meili.ts";
 
 const WINDOW_MS = 60_000;

@@ -20,7 +20,7 @@ const loggedApp = () => {
     .get("/cities/:id", (c) => c.json({ id: c.req.param("id") }))
     .get("/search", (c) => c.json({ q: c.req.query("q") }))
     .get("/bad", () => {
-      throw new AppError("invalid_request", "Bad input", { status: 400 });
+      throw new AppError("invalid_request", "Bad input");
     })
     .get("/boom", () => {
       throw new Error("boom");

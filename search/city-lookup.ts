@@ -1,24 +1,17 @@
 import type { Meilisearch } from "meilisearch";
 import { z } from "zod";
-import { AppError } from "../../core/app-error.ts";
-import { CITY_ID_PATTERN, type CityDocument, type ThemeTag } from "../../core/city-document.ts";
-import { SIMILARITY_EMBEDDER } from "../../indexer/index-settings.ts";
+import { AppError } from "../core/app-error.ts";
+import { CITY_ID_PATTERN, type CityDocument } from "../core/city-document.ts";
+import { SIMILARITY_EMBEDDER } from "../core/embedders.ts";
 import { quote } from "./filter.ts";
-import { HIT_FIELDS, type SearchHit } from "./search-cities.ts";
+import { type CityBody, HIT_FIELDS, type SimilarHit } from "./result-schemas.ts";
 
 /** How many similar cities are shown. */
 export const SIMILAR_LIMIT = 6;
 
-/** A city as people see it: the document, its themes with evidence, no internals. */
-export type CityBody = Omit<CityDocument, "themes" | "themeTags" | "lemmas" | "_vectors"> & {
-  themes: ThemeTag[];
-};
-export type SimilarHit = Omit<SearchHit, "snippet">;
-
 const ID = z.string().regex(CITY_ID_PATTERN).max(200);
 
-const notFound = (id: string) =>
-  new AppError("not_found", `No city with id "${id}"`, { status: 404 });
+const notFound = (id: string) => new AppError("not_found", `No city with id "${id}"`);
 
 const toBody = ({
   themes: _ids,
@@ -64,13 +57,11 @@ export const similarCities = async (
   indexName: string,
   id: string,
 ): Promise<SimilarHit[]> => {
-  const result = await meili.index(indexName).searchSimilarDocuments({
+  const result = await meili.index(indexName).searchSimilarDocuments<SimilarHit>({
     id,
     embedder: SIMILARITY_EMBEDDER,
     limit: SIMILAR_LIMIT,
     attributesToRetrieve: [...HIT_FIELDS],
   });
-  return result.hits
-    .filter((hit) => hit.id !== id)
-    .map((hit) => Object.fromEntries(HIT_FIELDS.map((field) => [field, hit[field]])) as SimilarHit);
+  return result.hits.filter((hit) => hit.id !== id);
 };

@@ -1,37 +1,14 @@
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
-import type { CityDocument } from "../../core/city-document.ts";
 import { buildFilter, FACET_FIELDS, type Facet, type Selection } from "./filter.ts";
+import { HIT_FIELDS, type SearchHit, type SearchResult } from "./result-schemas.ts";
 import type { SearchParams } from "./search-params.ts";
 import { MATCH_END, MATCH_START, toSnippet } from "./snippet.ts";
 
-/** The fields of a document a search hit shows. */
-export const HIT_FIELDS = [
-  "id",
-  "city",
-  "country",
-  "countryCode",
-  "region",
-  "tagline",
-  "themes",
-] as const;
 /** Words of the narrative around the matches in a snippet. */
 export const SNIPPET_WORDS = 28;
 
-export type SearchHit = Pick<CityDocument, (typeof HIT_FIELDS)[number]> & { snippet: string };
-export type FacetCounts = Record<Facet, Record<string, number>>;
-export type SearchResult = {
-  query: string;
-  page: number;
-  hitsPerPage: number;
-  totalHits: number;
-  totalPages: number;
-  processingTimeMs: number;
-  hits: SearchHit[];
-  /** Counts for the filters: each facet's counts ignore that facet's own selection. */
-  facets: FacetCounts;
-  /** How many of the matching cities carry each theme (all selections applied), for charts. */
-  themeCounts: Record<string, number>;
-};
+/** What a hit holds as Meilisearch returns it: the card's fields and the cropped text. */
+type RawHit = Omit<SearchHit, "snippet"> & { _formatted?: { text?: string } };
 
 const FACETS = Object.keys(FACET_FIELDS) as Facet[];
 
@@ -74,14 +51,11 @@ const facetQuery = (
   facets: [FACET_FIELDS[facet]],
 });
 
-const toHit = (hit: Record<string, unknown>): SearchHit => {
-  const { _formatted, ...fields } = hit as SearchHit & { _formatted?: { text?: string } };
-  const picked = Object.fromEntries(HIT_FIELDS.map((name) => [name, fields[name]])) as Omit<
-    SearchHit,
-    "snippet"
-  >;
-  return { ...picked, snippet: toSnippet(_formatted?.text ?? "") };
-};
+/** Meilisearch returns only `HIT_FIELDS` (`attributesToRetrieve`) and the cropped text. */
+const toHit = ({ _formatted, ...fields }: RawHit): SearchHit => ({
+  ...fields,
+  snippet: toSnippet(_formatted?.text ?? ""),
+});
 
 /**
  * Searches the cities with filters: values of one facet combine with OR, facets with AND.
@@ -107,7 +81,9 @@ export const searchCities = async (
     mainQuery(indexUid, params, selection),
     ...selected.map((f) => facetQuery(indexUid, params.q, selection, f)),
   ];
-  const { results } = await client.multiSearch({ queries });
+  const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, RawHit>({
+    queries,
+  });
   const [main, ...others] = results;
   const countsOf = (facet: Facet) => {
     const source = selected.includes(facet) ? others[selected.indexOf(facet)] : main;

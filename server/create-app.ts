@@ -1,22 +1,15 @@
 import { Hono } from "hono";
 import { etag } from "hono/etag";
+import type { AppOptions } from "../api/app-options.ts";
+import { createApi } from "../api/create-api.ts";
+import { errorHandler, notFoundHandler } from "../api/error-handler.ts";
+import { cacheHeaders } from "../api/middleware/cache-headers.ts";
+import { corsFromConfig } from "../api/middleware/cors.ts";
+import { createMetrics } from "../api/middleware/metrics.ts";
+import { rateLimit } from "../api/middleware/rate-limit.ts";
+import { requestLogger } from "../api/middleware/request-logger.ts";
+import { securityHeaders } from "../api/middleware/security-headers.ts";
 import { uiRoutes } from "../ui/routes.tsx";
-import type { AppOptions } from "./app-options.ts";
-import { errorHandler, notFoundHandler } from "./error-handler.ts";
-import { cacheHeaders } from "./middleware/cache-headers.ts";
-import { corsFromConfig } from "./middleware/cors.ts";
-import { createMetrics } from "./middleware/metrics.ts";
-import { rateLimit } from "./middleware/rate-limit.ts";
-import { requestLogger } from "./middleware/request-logger.ts";
-import { securityHeaders } from "./middleware/security-headers.ts";
-import { adminRoutes } from "./routes/admin.ts";
-import { cityRoutes } from "./routes/cities.ts";
-import { docsRoutes } from "./routes/docs.tsx";
-import { healthRoutes } from "./routes/health.ts";
-import { searchRoutes } from "./routes/search.ts";
-import { searchCsvRoutes } from "./routes/search-csv.ts";
-import { suggestRoutes } from "./routes/suggest.ts";
-import { themeRoutes } from "./routes/themes.ts";
 
 /** Requests one client may make per minute when the caller does not say. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
@@ -24,7 +17,8 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 export const API_MAX_AGE_SECONDS = 60;
 
 /**
- * Builds the whole HTTP application: API, health, metrics, docs and search page, behind
+ * Composes the whole HTTP application from its two siblings, the API (`api/`: search, cities,
+ * health, metrics, docs) and the pages (`ui/`), behind
  * request ids and logs, metrics, security headers, optional CORS, a per-client rate limit and
  * ETag / Cache-Control on API reads. It opens no port, so tests call `app.request(...)`.
  *
@@ -51,15 +45,7 @@ export const createApp = (options: AppOptions) => {
   }
   return app
     .use("/api/*", etag(), cacheHeaders({ maxAge: API_MAX_AGE_SECONDS }))
-    .route("/", healthRoutes(options))
-    .get("/metrics", metrics.handler)
-    .route("/", docsRoutes())
-    .route("/api", searchRoutes(options))
-    .route("/api", searchCsvRoutes(options))
-    .route("/api", cityRoutes(options))
-    .route("/api", themeRoutes(options))
-    .route("/api", suggestRoutes(options))
-    .route("/api", adminRoutes(options))
+    .route("/", createApi(options, metrics.handler))
     .route("/", uiRoutes(options))
     .notFound(notFoundHandler)
     .onError(errorHandler(options.logger, metrics.recordMeiliError));

@@ -1,6 +1,6 @@
 import type { Meilisearch } from "meilisearch";
-import { buildFilter } from "../api/search/filter.ts";
-import type { SearchParams } from "../api/search/search-params.ts";
+import { buildFilter } from "./filter.ts";
+import type { SearchParams } from "./search-params.ts";
 
 /** Most cities drawn on the map: every GNLC member fits. */
 export const MAX_MAP_POINTS = 500;

@@ -1,0 +1,60 @@
+import type { Handler } from "hono";
+import { apiRouter } from "./api-router.ts";
+import type { AppOptions } from "./app-options.ts";
+import { adminRoutes } from "./routes/admin.ts";
+import { cityRoutes } from "./routes/cities.ts";
+import { docsRoutes } from "./routes/docs.tsx";
+import { healthRoutes } from "./routes/health.ts";
+import { searchRoutes } from "./routes/search.ts";
+import { searchCsvRoutes } from "./routes/search-csv.ts";
+import { suggestRoutes } from "./routes/suggest.ts";
+import { themeRoutes } from "./routes/themes.ts";
+
+/** What the OpenAPI document says of the API as a whole. */
+export const API_INFO = {
+  title: "Learning Cities Search API",
+  version: "1.0.0",
+  description:
+    "Full-text search over the city profiles of UNESCO's Global Network of Learning Cities.",
+};
+
+const registerMetrics = (api: ReturnType<typeof apiRouter>) =>
+  api.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/metrics",
+    summary: "Prometheus metrics",
+    responses: {
+      200: {
+        description: "text/plain; version=0.0.4",
+        content: { "text/plain": { schema: { type: "string" } } },
+      },
+    },
+  });
+
+/**
+ * The HTTP API: `/api/*`, `/health`, `/metrics`, and `/openapi.json` and `/docs`, which are
+ * generated from the routes' own zod schemas.
+ *
+ * @example
+ * app.route("/", createApi(options, metrics.handler));
+ */
+export const createApi = (options: AppOptions, metricsHandler: Handler) => {
+  const api = apiRouter()
+    .route("/", healthRoutes(options))
+    .route("/api", searchRoutes(options))
+    .route("/api", searchCsvRoutes(options))
+    .route("/api", cityRoutes(options))
+    .route("/api", themeRoutes(options))
+    .route("/api", suggestRoutes(options))
+    .route("/api", adminRoutes(options));
+  api.get("/metrics", metricsHandler);
+  registerMetrics(api);
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+  });
+  const document = api.getOpenAPI31Document({ openapi: "3.1.0", info: API_INFO });
+  return api.route("/", docsRoutes(document));
+};
+
+export type OpenApiDocument = ReturnType<ReturnType<typeof apiRouter>["getOpenAPI31Document"]>;

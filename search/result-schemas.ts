@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { cityDocumentSchema, themeTagSchema } from "../core/city-document.ts";
+
+/** The fields of a document a search hit shows. */
+export const HIT_FIELDS = [
+  "id",
+  "city",
+  "country",
+  "countryCode",
+  "region",
+  "tagline",
+  "themes",
+] as const;
+
+const hitFields = cityDocumentSchema.pick({
+  id: true,
+  city: true,
+  country: true,
+  countryCode: true,
+  region: true,
+  tagline: true,
+  themes: true,
+});
+
+/** A search hit: the city's card, with a snippet that is HTML where only `<mark>` is markup. */
+export const searchHitSchema = hitFields.extend({ snippet: z.string() });
+
+/** Counts per value of one facet. */
+const countsSchema = z.record(z.string(), z.number().int().nonnegative());
+
+/** Counts for the filters: each facet's counts ignore that facet's own selection. */
+export const facetCountsSchema = z.object({
+  theme: countsSchema,
+  country: countsSchema,
+  region: countsSchema,
+});
+
+/** What a search answers: one page of hits, the totals, and the counts for filters and charts. */
+export const searchResultSchema = z.object({
+  query: z.string(),
+  page: z.number().int(),
+  hitsPerPage: z.number().int(),
+  totalHits: z.number().int(),
+  totalPages: z.number().int(),
+  processingTimeMs: z.number(),
+  hits: z.array(searchHitSchema),
+  facets: facetCountsSchema,
+  /** How many of the matching cities carry each theme (all selections applied), for charts. */
+  themeCounts: countsSchema,
+});
+
+/** A city as people see it: the document with its theme tags as `themes`, no internals. */
+export const cityBodySchema = cityDocumentSchema
+  .omit({ lemmas: true, _vectors: true, themeTags: true, themes: true })
+  .extend({ themes: z.array(themeTagSchema) });
+
+/** A city close to another: its card without a snippet. */
+export const similarHitSchema = hitFields;
+export const similarBodySchema = z.object({ hits: z.array(similarHitSchema) });
+
+/** A completion for search-as-you-type. */
+export const suggestionSchema = z.object({
+  type: z.enum(["city", "country", "theme", "keyphrase"]),
+  value: z.string(),
+  id: z.string().optional(),
+});
+export const suggestBodySchema = z.object({
+  query: z.string(),
+  suggestions: z.array(suggestionSchema),
+});
+
+/** A theme of the taxonomy with the number of cities that carry it. */
+export const themeCountSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  description: z.string(),
+  count: z.number().int().nonnegative(),
+});
+
+export type SearchHit = z.infer<typeof searchHitSchema>;
+export type FacetCounts = z.infer<typeof facetCountsSchema>;
+export type SearchResult = z.infer<typeof searchResultSchema>;
+export type CityBody = z.infer<typeof cityBodySchema>;
+export type SimilarHit = z.infer<typeof similarHitSchema>;
+export type SimilarBody = z.infer<typeof similarBodySchema>;
+export type Suggestion = z.infer<typeof suggestionSchema>;
+export type SuggestBody = z.infer<typeof suggestBodySchema>;
+export type ThemeCount = z.infer<typeof themeCountSchema>;

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { UNESCO_REGIONS } from "../core/city-document.ts";
+import { THEME_IDS } from "../core/themes.ts";
+
+/** Longest query accepted, in characters. */
+export const MAX_QUERY_LENGTH = 512;
+/** Results per page when the caller does not say. */
+export const DEFAULT_HITS_PER_PAGE = 20;
+/** Most results one page may hold. */
+export const MAX_HITS_PER_PAGE = 100;
+/** Most values one filter parameter may repeat. */
+export const MAX_FILTER_VALUES = 20;
+/** Highest page number accepted. */
+export const MAX_PAGE = 10_000;
+/** The orders a caller may ask for; `relevance` is Meilisearch's ranking. */
+export const SORTS = ["relevance", "city:asc", "city:desc", "country:asc", "country:desc"] as const;
+
+/** A query parameter may be repeated: the first value counts for single-valued ones. */
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+/** A repeatable filter: one value or several, always an array once parsed. */
+const values = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) => (value === undefined ? [] : [value].flat()),
+    z.array(item).max(MAX_FILTER_VALUES),
+  );
+
+/** A whole decimal number written as digits only (no `0x10`, `1e3` or ` 2`). */
+const wholeNumber = (max: number, fallback: number) =>
+  z.preprocess(
+    first,
+    z
+      .string()
+      .regex(/^\d{1,6}$/, "must be a whole number written with digits")
+      .optional()
+      .transform((digits) => (digits === undefined ? fallback : Number(digits)))
+      .pipe(z.number().int().min(1).max(max)),
+  );
+
+/** The query parameters of `/api/search`, `/api/search.csv` and the search page. */
+export const searchParamsSchema = z.object({
+  q: z.preprocess(first, z.string().trim().max(MAX_QUERY_LENGTH).default("")),
+  theme: values(z.enum(THEME_IDS, { error: `theme must be one of: ${THEME_IDS.join(", ")}` })),
+  country: values(z.string().trim().min(1).max(100)),
+  region: values(
+    z.enum(UNESCO_REGIONS, { error: `region must be one of: ${UNESCO_REGIONS.join(", ")}` }),
+  ),
+  page: wholeNumber(MAX_PAGE, 1),
+  hitsPerPage: wholeNumber(MAX_HITS_PER_PAGE, DEFAULT_HITS_PER_PAGE),
+  sort: z.preprocess(
+    first,
+    z.enum(SORTS, { error: `sort must be one of: ${SORTS.join(", ")}` }).optional(),
+  ),
+});
+
+export type SearchParams = z.output<typeof searchParamsSchema>;
+
+/**
+ * A request's query as Hono's validators read it: one value as a string, repeated ones as an
+ * array, what `searchParamsSchema` parses.
+ *
+ * @example
+ * queryInput(new URL("http://x/?theme=a&theme=b&q=c").searchParams); // { theme: ["a", "b"], q: "c" }
+ */
+export const queryInput = (query: URLSearchParams): Record<string, string | string[]> => {
+  const input: Record<string, string | string[]> = {};
+  for (const name of new Set(query.keys())) {
+    const all = query.getAll(name);
+    input[name] = all.length === 1 ? (all[0] as string) : all;
+  }
+  return input;
+};
