@@ -2,6 +2,23 @@ import { z } from "zod";
 
 /** A city id: lowercase ASCII words joined by single dashes, e.g. `villa-maria-argentina`. */
 export const CITY_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/**
+ * Longest document id Meilisearch accepts, in bytes; ids are ASCII, so in characters as well.
+ * Meilisearch rejects the whole batch (`invalid_document_id`) for one id over it.
+ */
+export const MAX_ID_BYTES = 511;
+/**
+ * Longest city or country name taken, in characters: the longest real ones are under 60
+ * ("United Kingdom of Great Britain and Northern Ireland"); more is a narrative read as a name.
+ */
+export const MAX_NAME_LENGTH = 200;
+
+/**
+ * Text Meilisearch can read: no lone UTF-16 surrogate (a JSON source may hold `"\ud800"`),
+ * which it rejects, with the whole batch, as a malformed payload.
+ */
+const meiliText = () =>
+  z.string().regex(/^\P{Cs}*$/u, "holds a lone UTF-16 surrogate, which Meilisearch cannot read");
 
 /** UNESCO's five regions, as the GNLC listing's region facet names them. */
 export const UNESCO_REGIONS = [
@@ -16,8 +33,8 @@ export type UnescoRegion = (typeof UNESCO_REGIONS)[number];
 /** Where a city document came from: the listing's label, the file or URL, and when. */
 export const sourceSchema = z
   .object({
-    label: z.string().min(1),
-    file: z.string().min(1).optional(),
+    label: meiliText().min(1),
+    file: meiliText().min(1).optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
     /** When the source was read or fetched (ISO 8601). */
     retrievedAt: z.iso.datetime({ offset: true }),
@@ -28,14 +45,14 @@ export const sourceSchema = z
 
 /** The narrative's parts after the tagline; an empty string for each one that is absent. */
 export const sectionsSchema = z.object({
-  intro: z.string(),
-  vision: z.string(),
-  challenges: z.string(),
-  plan: z.string(),
+  intro: meiliText(),
+  vision: meiliText(),
+  challenges: meiliText(),
+  plan: meiliText(),
 });
 
 /** A piece of evidence for a theme: the words found and the section they were found in. */
-export const evidenceSchema = z.object({ phrase: z.string().min(1), section: z.string().min(1) });
+export const evidenceSchema = z.object({ phrase: meiliText().min(1), section: z.string().min(1) });
 
 /** A theme a city carries, with its score and the evidence that explains it. */
 export const themeTagSchema = z.object({
@@ -47,32 +64,34 @@ export const themeTagSchema = z.object({
 
 /**
  * One city profile as stored in Meilisearch and served by the API.
- * This schema is the single definition shared by the indexer and the API.
+ * This schema is the single definition shared by the indexer and the API. It holds every
+ * constraint for which Meilisearch would reject a document (and with it the whole batch):
+ * the id's characters and length, well-formed text, finite numbers, geo bounds.
  */
 export const cityDocumentSchema = z.object({
   /** Stable slug of city and country, e.g. `villa-maria-argentina`. */
-  id: z.string().regex(CITY_ID_PATTERN),
-  city: z.string().min(1),
+  id: z.string().regex(CITY_ID_PATTERN).max(MAX_ID_BYTES),
+  city: meiliText().min(1).max(MAX_NAME_LENGTH),
   /** UNESCO's name for the country. */
-  country: z.string().min(1),
+  country: meiliText().min(1).max(MAX_NAME_LENGTH),
   /** ISO 3166-1 alpha-2. */
   countryCode: z.string().regex(/^[A-Z]{2}$/),
   region: z.enum(UNESCO_REGIONS),
   source: sourceSchema,
-  tagline: z.string(),
+  tagline: meiliText(),
   sections: sectionsSchema,
   /** The narrative with glued words repaired: what search reads. */
-  text: z.string().min(1),
+  text: meiliText().min(1),
   /** The narrative exactly as the source had it. */
-  rawText: z.string().min(1),
+  rawText: meiliText().min(1),
   /** Lemmas of the narrative's content words, so search meets morphological variants. */
-  lemmas: z.string(),
+  lemmas: meiliText(),
   /** Ids of the themes the city carries, for filtering. */
   themes: z.array(z.string()),
   /** The same themes with scores and evidence, strongest first. */
   themeTags: z.array(themeTagSchema),
   /** The phrases that set this city's profile apart from the others. */
-  keyphrases: z.array(z.string()),
+  keyphrases: z.array(meiliText()),
   /** Vectors for Meilisearch's embedders: `similarity` drives "similar cities". */
   _vectors: z.object({ similarity: z.array(z.number()) }),
   /** Where the city lies (Meilisearch's geo field), when the gazetteer knows it. */

@@ -74,18 +74,44 @@ const toDocument = (record: RawRecord, country: Country, context: RepairContext)
   return document;
 };
 
+/** Longest part of a name quoted in a problem's message. */
+const MAX_QUOTED_LENGTH = 60;
+
+const quoted = (name: string) =>
+  `"${name.length > MAX_QUOTED_LENGTH ? `${name.slice(0, MAX_QUOTED_LENGTH)}…` : name}"`;
+
 const build = (record: RawRecord, context: RepairContext): BaseDocument | string => {
   const country = findCountry(record.country);
   if (!country)
-    return `unknown country "${record.country}" for "${record.city}": not in reference/countries.json`;
+    return `unknown country ${quoted(record.country)} for ${quoted(record.city)}: not in reference/countries.json`;
   const parsed = baseDocumentSchema.safeParse(toDocument(record, country, context));
   return parsed.success
     ? parsed.data
-    : `invalid record "${record.city}": ${describeIssues(parsed.error)}`;
+    : `invalid record ${quoted(record.city)}: ${describeIssues(parsed.error)}`;
 };
 
-const withHash = (document: Omit<CityDocument, "contentHash">): CityDocument =>
-  cityDocumentSchema.parse({ ...document, contentHash: contentHash(document) });
+type Where = Pick<SourceProblem, "source" | "position">;
+
+/**
+ * Hashes each enriched document and validates it whole, so that one Meilisearch would reject
+ * (and with it its whole batch) is left out and reported instead.
+ */
+const finish = (enriched: Omit<CityDocument, "contentHash">[], whereById: Map<string, Where>) => {
+  const result: BuiltDocuments = { documents: [], problems: [] };
+  for (const document of enriched) {
+    const parsed = cityDocumentSchema.safeParse({
+      ...document,
+      contentHash: contentHash(document),
+    });
+    if (parsed.success) result.documents.push(parsed.data);
+    else
+      result.problems.push({
+        ...(whereById.get(document.id) as Where),
+        message: `invalid document ${quoted(document.city)}: ${describeIssues(parsed.error)}`,
+      });
+  }
+  return result;
+};
 
 /**
  * Turns raw records into validated city documents: repairs glued words where markup was lost
@@ -106,6 +132,7 @@ export const buildDocuments = (
     records.flatMap((record) => [record.city, record.country]),
   );
   const byId = new Map<string, BaseDocument>();
+  const whereById = new Map<string, Where>();
   const problems: SourceProblem[] = [];
   for (const record of records) {
     const where = { source: record.location, position: record.position };
@@ -120,6 +147,8 @@ export const buildDocuments = (
         message: `duplicate of ${built.id}: this later record replaces it`,
       });
     byId.set(built.id, built);
+    whereById.set(built.id, where);
   }
-  return { documents: enrichDocuments([...byId.values()], taxonomy).map(withHash), problems };
+  const finished = finish(enrichDocuments([...byId.values()], taxonomy), whereById);
+  return { documents: finished.documents, problems: [...problems, ...finished.problems] };
 };
