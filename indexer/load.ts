@@ -1,6 +1,7 @@
 import type { Meilisearch, Task } from "meilisearch";
 import { AppError } from "../core/app-error.ts";
 import type { CityDocument } from "../core/city-document.ts";
+import { escapeRegExp } from "../core/escape-reg-exp.ts";
 import { countDocuments } from "../meili/count-documents.ts";
 import { INDEX_SETTINGS } from "./index-settings.ts";
 
@@ -76,23 +77,48 @@ export const loadDocuments = async (
   }
 };
 
+/** Most indexes listed per request when looking for stale temporary ones. */
+const INDEX_PAGE_SIZE = 1_000;
+
+/** The temporary indexes rebuilds of `indexName` create: `<index>_rebuild_<timestamp>`. */
+const rebuildPattern = (indexName: string) =>
+  new RegExp(`^${escapeRegExp(indexName)}_rebuild_\\d+$`);
+
+const indexUids = async (client: Meilisearch): Promise<string[]> => {
+  const uids: string[] = [];
+  for (let offset = 0; ; offset += INDEX_PAGE_SIZE) {
+    const page = await client.getIndexes({ limit: INDEX_PAGE_SIZE, offset });
+    uids.push(...page.results.map((index) => index.uid));
+    if (offset + INDEX_PAGE_SIZE >= page.total) return uids;
+  }
+};
+
 /**
- * Rebuilds an index from scratch without search ever seeing it half-built: loads everything
- * into a temporary index, swaps it with the live one in one atomic task, deletes the old one.
+ * Deletes the temporary indexes that earlier rebuilds of `indexName` left behind (a run that was
+ * interrupted or failed), and returns their names.
  *
  * @example
- * await rebuildIndex(client, "cities", documents);
+ * await removeStaleRebuilds(client, "cities"); // ["cities_rebuild_1767225600000"]
  */
-export const rebuildIndex = async (
+export const removeStaleRebuilds = async (
   client: Meilisearch,
   indexName: string,
+): Promise<string[]> => {
+  const stale = (await indexUids(client)).filter((uid) => rebuildPattern(indexName).test(uid));
+  for (const uid of stale) {
+    ensureSucceeded(await client.deleteIndex(uid).waitTask(WAIT), `deleting stale index ${uid}`);
+  }
+  return stale;
+};
+
+const loadAndSwap = async (
+  client: Meilisearch,
+  indexName: string,
+  temporary: string,
   documents: CityDocument[],
-): Promise<void> => {
-  const temporary = `${indexName}_rebuild_${Date.now()}`;
+) => {
   await loadDocuments(client, temporary, documents);
-  if (
-    (await client.getIndexes({ limit: 1000 })).results.every((index) => index.uid !== indexName)
-  ) {
+  if (!(await indexUids(client)).includes(indexName)) {
     ensureSucceeded(
       await client.createIndex(indexName, { primaryKey: PRIMARY_KEY }).waitTask(WAIT),
       "creating index",
@@ -102,6 +128,35 @@ export const rebuildIndex = async (
     .swapIndexes([{ indexes: [indexName, temporary], rename: false }])
     .waitTask(WAIT);
   ensureSucceeded(swap, "swapping indexes");
+};
+
+/**
+ * Rebuilds an index from scratch without search ever seeing it half-built: removes what earlier
+ * rebuilds left behind, loads everything into a temporary index, swaps it with the live one in
+ * one atomic task, deletes the old one. When the rebuild fails, its temporary index is deleted
+ * (as far as Meilisearch still answers) and the error rethrown; the live index is untouched.
+ *
+ * @example
+ * await rebuildIndex(client, "cities", documents);
+ */
+export const rebuildIndex = async (
+  client: Meilisearch,
+  indexName: string,
+  documents: CityDocument[],
+): Promise<void> => {
+  await removeStaleRebuilds(client, indexName);
+  const temporary = `${indexName}_rebuild_${Date.now()}`;
+  try {
+    await loadAndSwap(client, indexName, temporary, documents);
+  } catch (error) {
+    // Best effort: the error that stopped the rebuild is the one to report, and a temporary
+    // index left behind after all is removed by the next rebuild.
+    await client
+      .deleteIndex(temporary)
+      .waitTask(WAIT)
+      .catch(() => undefined);
+    throw error;
+  }
   ensureSucceeded(await client.deleteIndex(temporary).waitTask(WAIT), "deleting the old index");
 };
 

@@ -1,4 +1,6 @@
+import type { Meilisearch } from "meilisearch";
 import { describe, expect, it } from "vitest";
+import type { CityDocument } from "../../core/city-document.ts";
 import { batchesByBytes, loadDocuments, rebuildIndex } from "../../indexer/load.ts";
 import { testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
 import { seedDocuments } from "../helpers/seed-documents.ts";
@@ -44,6 +46,45 @@ describe("rebuildIndex", () => {
     const indexName = uniqueIndexName("fresh");
     await rebuildIndex(client, indexName, seedDocuments().slice(0, 2));
     expect((await client.index(indexName).getStats()).numberOfDocuments).toBe(2);
+    await client.deleteIndex(indexName).waitTask();
+  });
+});
+
+const uidsStartingWith = async (client: Meilisearch, prefix: string) =>
+  (await client.getIndexes({ limit: 1000 })).results
+    .map((index) => index.uid)
+    .filter((uid) => uid.startsWith(prefix))
+    .sort();
+
+describe("rebuildIndex after an interrupted run", () => {
+  it("deletes the temporary indexes earlier rebuilds left behind, and only those", async () => {
+    const client = testMeiliClient();
+    const indexName = uniqueIndexName("stale");
+    // What a --full run killed between loading and swapping leaves: a full temporary index.
+    await loadDocuments(client, `${indexName}_rebuild_1767225600000`, seedDocuments().slice(0, 1));
+    await client.createIndex(`${indexName}_rebuild_1767225700000`).waitTask();
+    await client.createIndex(`${indexName}_rebuild_notes`).waitTask();
+    await rebuildIndex(client, indexName, seedDocuments().slice(0, 2));
+    expect(await uidsStartingWith(client, indexName)).toEqual([
+      indexName,
+      `${indexName}_rebuild_notes`,
+    ]);
+    for (const uid of await uidsStartingWith(client, indexName))
+      await client.deleteIndex(uid).waitTask();
+  });
+
+  it("deletes its own temporary index when the rebuild fails, and leaves the live index alone", async () => {
+    const client = testMeiliClient();
+    const indexName = uniqueIndexName("failed");
+    const [beijing] = seedDocuments();
+    if (!beijing) throw new Error("seed missing");
+    await loadDocuments(client, indexName, [beijing]);
+    const invalid = { ...beijing, id: "not a valid id!" } as CityDocument;
+    await expect(rebuildIndex(client, indexName, [invalid])).rejects.toMatchObject({
+      code: "index_task_failed",
+    });
+    expect(await uidsStartingWith(client, indexName)).toEqual([indexName]);
+    expect((await client.index(indexName).getStats()).numberOfDocuments).toBe(1);
     await client.deleteIndex(indexName).waitTask();
   });
 });
