@@ -46,6 +46,10 @@ export const parseDateLine = (line: string): string | undefined => {
 export const looksLikeListingText = (content: string): boolean =>
   LISTING_START_MARKERS.some((marker) => new RegExp(`^\\s*${marker}\\s*$`, "m").test(content));
 
+/** What the parser says of a listing export that holds no record at all. */
+export const NO_LISTING_RECORDS_MESSAGE =
+  "no city records in this listing export: nothing between its header and its footer";
+
 const findBody = (lines: string[]): { body: Line[]; truncated: boolean } | undefined => {
   const trimmed = lines.map((line) => line.trim());
   const start = Math.max(...LISTING_START_MARKERS.map((marker) => trimmed.lastIndexOf(marker)));
@@ -87,7 +91,7 @@ const toRecord = (chunk: Line[], header: Origin & { label: string; date?: string
  * Parses the text export of a GNLC listing page: after the `Text intro` header come an optional
  * date line and then records of four parts (a source label line, the city, the narrative and
  * the country) until the `Pagination` footer. Incomplete records and a missing footer are
- * reported as problems, never dropped silently.
+ * reported as problems, never dropped silently, and so is a listing without any record.
  *
  * @example
  * const { records, problems } = parseListingText(text, { location: "data/listing.txt", retrievedAt });
@@ -119,6 +123,9 @@ export const parseListingText = (content: string, origin: Origin): ParsedSource 
   if (found.truncated) {
     const message = `listing is truncated: no "${LISTING_END_MARKER}" footer, so the last record may be cut short`;
     problems.push({ source, message });
+  }
+  if (records.length === 0 && problems.length === 0) {
+    problems.push({ source, message: NO_LISTING_RECORDS_MESSAGE });
   }
   return { records, problems };
 };
