@@ -3,7 +3,6 @@ import { apiRouter } from "./api-router.ts";
 import type { AppOptions } from "./app-options.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { cityRoutes } from "./routes/cities.ts";
-import { docsRoutes } from "./routes/docs.tsx";
 import { healthRoutes } from "./routes/health.ts";
 import { searchRoutes } from "./routes/search.ts";
 import { searchCsvRoutes } from "./routes/search-csv.ts";
@@ -32,11 +31,12 @@ const registerMetrics = (api: ReturnType<typeof apiRouter>) =>
   });
 
 /**
- * The HTTP API: `/api/*`, `/health`, `/metrics`, and `/openapi.json` and `/docs`, which are
- * generated from the routes' own zod schemas.
+ * The HTTP API: `/api/*`, `/health`, `/metrics` and `/openapi.json`, and the OpenAPI document,
+ * generated from the routes' own zod schemas (the pages render it at `/docs`).
  *
  * @example
- * app.route("/", createApi(options, metrics.handler));
+ * const { routes, document } = createApi(options, metrics.handler);
+ * app.route("/", routes);
  */
 export const createApi = (options: AppOptions, metricsHandler: Handler) => {
   const api = apiRouter()
@@ -54,7 +54,5 @@ export const createApi = (options: AppOptions, metricsHandler: Handler) => {
     scheme: "bearer",
   });
   const document = api.getOpenAPI31Document({ openapi: "3.1.0", info: API_INFO });
-  return api.route("/", docsRoutes(document));
+  return { routes: api.get("/openapi.json", (c) => c.json(document)), document };
 };
-
-export type OpenApiDocument = ReturnType<ReturnType<typeof apiRouter>["getOpenAPI31Document"]>;

@@ -43,10 +43,11 @@ export const createApp = (options: AppOptions) => {
     });
     for (const path of ["/api/*", "/", "/results", "/city/*"]) app.use(path, limiter);
   }
+  const api = createApi(options, metrics.handler);
   return app
     .use("/api/*", etag(), cacheHeaders({ maxAge: API_MAX_AGE_SECONDS }))
-    .route("/", createApi(options, metrics.handler))
-    .route("/", uiRoutes(options))
+    .route("/", api.routes)
+    .route("/", uiRoutes({ ...options, apiDocument: api.document }))
     .notFound(notFoundHandler)
     .onError(errorHandler(options.logger, metrics.recordMeiliError));
 };

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import type { OpenAPIObject } from "openapi3-ts/oas31";
 import type { Logger } from "../core/logger.ts";
 import { toAppError } from "../meili/to-app-error.ts";
 import { getCity, similarCities } from "../search/city-lookup.ts";
@@ -12,17 +13,22 @@ import {
   searchParamsSchema,
 } from "../search/search-params.ts";
 import { bundleClient, type ClientAssets } from "./bundle-client.ts";
-import { CityNotFound, CityPage, CityUnavailable } from "./components/city-page.tsx";
+import {
+  CITY_PAGE_TITLES,
+  CityNotFound,
+  CityPage,
+  CityUnavailable,
+} from "./components/city-page.tsx";
+import { DocsPage } from "./components/docs-page.tsx";
 import { ResultsRegion, SearchUnavailable } from "./components/results-region.tsx";
-import { SearchPage } from "./components/search-page.tsx";
+import { SearchPage, searchPageTitle } from "./components/search-page.tsx";
+import { pageRenderer } from "./page-renderer.tsx";
 
 /** Assets change only with a deploy, so browsers may keep them for an hour. */
 const ASSET_CACHE_CONTROL = "public, max-age=3600";
 
-/** What the pages need: where to search, and where to log what went wrong. */
-export type UiOptions = SearchContext & { logger: Logger };
-
-const html = (markup: unknown) => `<!doctype html>${markup}`;
+/** What the pages need: where to search, where to log what went wrong, the API's description. */
+export type UiOptions = SearchContext & { logger: Logger; apiDocument: OpenAPIObject };
 
 /** Reads the page's parameters; invalid ones fall back to a plain search rather than an error page. */
 const pageParams = (c: Context): SearchParams => {
@@ -88,18 +94,22 @@ const assetRoutes = () => {
 
 /**
  * The search page at `/` (rendered on the server, so it works without JavaScript), the
- * results region alone at `/results` for the client script, city pages at `/city/:id`, and
- * the bundled assets.
+ * results region alone at `/results` for the client script, city pages at `/city/:id`, the
+ * API's documentation at `/docs`, and the bundled assets.
  *
  * @example
  * app.route("/", uiRoutes(options));
  */
 export const uiRoutes = (options: UiOptions) =>
   new Hono()
+    .use(pageRenderer)
     .get("/", async (c) => {
       const params = pageParams(c);
       const { status, region } = await renderRegion(options, params);
-      return c.html(html(<SearchPage params={params}>{region}</SearchPage>), status);
+      c.status(status);
+      return c.render(<SearchPage params={params}>{region}</SearchPage>, {
+        title: searchPageTitle(params),
+      });
     })
     .get("/results", async (c) => {
       const { status, region } = await renderRegion(options, pageParams(c));
@@ -113,12 +123,22 @@ export const uiRoutes = (options: UiOptions) =>
         const similar = await similarCities(options.meili, options.indexName, city.id).catch(
           () => [],
         );
-        return c.html(html(<CityPage city={city} similar={similar} />));
+        return c.render(<CityPage city={city} similar={similar} />, {
+          title: CITY_PAGE_TITLES.found(city),
+        });
       } catch (error) {
-        if (toAppError(error).code === "not_found")
-          return c.html(html(<CityNotFound id={id} />), 404);
+        if (toAppError(error).code === "not_found") {
+          c.status(404);
+          return c.render(<CityNotFound id={id} />, { title: CITY_PAGE_TITLES.notFound });
+        }
         options.logger.warn({ err: error }, "city page could not read the city");
-        return c.html(html(<CityUnavailable />), 503);
+        c.status(503);
+        return c.render(<CityUnavailable />, { title: CITY_PAGE_TITLES.unavailable });
       }
     })
+    .get("/docs", (c) =>
+      c.render(<DocsPage document={options.apiDocument} />, {
+        title: options.apiDocument.info.title,
+      }),
+    )
     .route("/", assetRoutes());

@@ -1,8 +1,8 @@
 import { raw } from "hono/html";
 import { escapeRegExp } from "../../core/escape-reg-exp.ts";
-import type { CityBody, SearchHit } from "../../search/result-schemas.ts";
+import type { CityBody, SimilarHit } from "../../search/result-schemas.ts";
 import { escapeHtml } from "../../search/snippet.ts";
-import { Layout } from "./layout.tsx";
+import { SITE_NAME } from "./layout.tsx";
 import { themeLabel } from "./result-list.tsx";
 
 const SECTIONS = [
@@ -57,7 +57,7 @@ const ThemeTags = ({ city }: { city: CityBody }) => (
   </ul>
 );
 
-const Similar = ({ hits }: { hits: Array<Omit<SearchHit, "snippet">> }) => (
+const Similar = ({ hits }: { hits: SimilarHit[] }) => (
   <ul class="similar">
     {hits.map((hit) => (
       <li>
@@ -75,14 +75,8 @@ const Similar = ({ hits }: { hits: Array<Omit<SearchHit, "snippet">> }) => (
  * @example
  * <CityPage city={city} similar={similar.hits} />
  */
-export const CityPage = ({
-  city,
-  similar,
-}: {
-  city: CityBody;
-  similar: Array<Omit<SearchHit, "snippet">>;
-}) => (
-  <Layout title={`${city.city} · Learning Cities Search`}>
+export const CityPage = ({ city, similar }: { city: CityBody; similar: SimilarHit[] }) => (
+  <>
     <p class="breadcrumb">
       <a href="/">← All cities</a>
     </p>
@@ -121,25 +115,30 @@ export const CityPage = ({
         </aside>
       </div>
     </article>
-  </Layout>
+  </>
 );
 
 /** The page for an unknown city id. */
 export const CityNotFound = ({ id }: { id: string }) => (
-  <Layout title="City not found · Learning Cities Search">
+  <>
     <h1>No city “{id}”</h1>
     <p>
       <a href="/">Search all cities</a>
     </p>
-  </Layout>
+  </>
 );
 
 /** The city page when the search engine does not answer. */
 export const CityUnavailable = () => (
-  <Layout title="Unavailable · Learning Cities Search">
-    <div class="error-state" role="alert">
-      <h1>This city profile is unavailable right now</h1>
-      <p>The search engine did not answer. Try again in a moment.</p>
-    </div>
-  </Layout>
+  <div class="error-state" role="alert">
+    <h1>This city profile is unavailable right now</h1>
+    <p>The search engine did not answer. Try again in a moment.</p>
+  </div>
 );
+
+/** The titles of the city pages. */
+export const CITY_PAGE_TITLES = {
+  found: (city: CityBody) => `${city.city} · ${SITE_NAME}`,
+  notFound: `City not found · ${SITE_NAME}`,
+  unavailable: `Unavailable · ${SITE_NAME}`,
+};

@@ -1,11 +1,14 @@
 import type { Child } from "hono/jsx";
 
+/** The name every page title ends with. */
+export const SITE_NAME = "Learning Cities Search";
+
 /**
  * The page shell every page shares: language, viewport, the stylesheet and script from this
  * origin only, a skip link, the site header and the main landmark.
  *
  * @example
- * <Layout title="Espoo · Learning Cities Search">…</Layout>
+ * <Layout title={`Espoo · ${SITE_NAME}`}>…</Layout>
  */
 export const Layout = ({ title, children }: { title: string; children: Child }) => (
   <html lang="en">
@@ -27,7 +30,7 @@ export const Layout = ({ title, children }: { title: string; children: Child }) 
       </a>
       <header class="site-header">
         <a class="site-title" href="/">
-          Learning Cities Search
+          {SITE_NAME}
         </a>
         <span class="site-tagline">UNESCO Global Network of Learning Cities</span>
       </header>

@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { SearchParams } from "../../search/search-params.ts";
-import { Layout } from "./layout.tsx";
+import { SITE_NAME } from "./layout.tsx";
 
 /**
  * The search page: the search box and, inside the same form, the results region (filters are
@@ -10,7 +10,7 @@ import { Layout } from "./layout.tsx";
  * <SearchPage params={params}><ResultsRegion … /></SearchPage>
  */
 export const SearchPage = ({ params, children }: { params: SearchParams; children: Child }) => (
-  <Layout title={params.q ? `${params.q} · Learning Cities Search` : "Learning Cities Search"}>
+  <>
     <h1 class="page-title">Find learning cities that work on what you work on</h1>
     <form id="search-form" class="search-form" action="/" method="get">
       <search class="search-box">
@@ -35,5 +35,14 @@ export const SearchPage = ({ params, children }: { params: SearchParams; childre
       {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
       <div id="results-region">{children}</div>
     </form>
-  </Layout>
+  </>
 );
+
+/**
+ * The search page's title: the query first, so tabs and history tell searches apart.
+ *
+ * @example
+ * searchPageTitle({ ...params, q: "ageing" }); // "ageing · Learning Cities Search"
+ */
+export const searchPageTitle = (params: SearchParams) =>
+  params.q ? `${params.q} · ${SITE_NAME}` : SITE_NAME;
