@@ -4,6 +4,16 @@ import { SIMILARITY_EMBEDDER } from "../core/embedders.ts";
 import synonymsFile from "../reference/synonyms.json" with { type: "json" };
 import { VECTOR_DIMENSIONS } from "./enrich/city-vectors.ts";
 
+/**
+ * The corpus size up to which every count is exact. Meilisearch caps `totalHits` (and so the
+ * document count, which is an empty search) at `pagination.maxTotalHits`, while facet counts are
+ * never capped: with the old 5,000, a 10k corpus showed 5,000 hits beside facets adding up to
+ * 10,012. GNLC lists a few hundred cities, so this leaves two orders of magnitude of headroom.
+ * Raising it costs nothing per query: the count is computed in full anyway and the cap only
+ * bounds how deep one may page, which the API bounds by itself (`MAX_PAGE`).
+ */
+export const MAX_CORPUS_DOCUMENTS = 100_000;
+
 const synonymsSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) });
 
 /**
@@ -36,6 +46,7 @@ export const synonymMap = (groups: string[][]): Record<string, string[]> => {
  *   asks for (`city:asc`) holds among the matches; without a sort it changes nothing. On the
  *   relevance set (test/fixtures/relevance.json) `attribute` before `proximity` gave the same
  *   MRR, so that part stays default.
+ * - `maxTotalHits` sized to the corpus (`MAX_CORPUS_DOCUMENTS`), so counts are exact.
  */
 export const INDEX_SETTINGS = {
   searchableAttributes: [
@@ -65,6 +76,6 @@ export const INDEX_SETTINGS = {
     disableOnNumbers: true,
   },
   faceting: { maxValuesPerFacet: 300 },
-  pagination: { maxTotalHits: 5000 },
+  pagination: { maxTotalHits: MAX_CORPUS_DOCUMENTS },
   embedders: { [SIMILARITY_EMBEDDER]: { source: "userProvided", dimensions: VECTOR_DIMENSIONS } },
 } satisfies Settings;

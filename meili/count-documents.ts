@@ -2,7 +2,8 @@ import { type Meilisearch, MeilisearchApiError } from "meilisearch";
 
 /**
  * Counts the documents in an index with an empty search, the one request a search-only key
- * may make too; 0 when the index does not exist yet.
+ * may make too; 0 when the index does not exist yet. Exact up to the index's
+ * `pagination.maxTotalHits`, which the indexer sizes to the corpus (see `indexer/index-settings.ts`).
  *
  * @example
  * if ((await countDocuments(client, "cities")) === 0) await loadDocuments(client, "cities", docs);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { type CityDocument, UNESCO_REGIONS } from "../../core/city-document.ts";
+import { SIMILARITY_EMBEDDER } from "../../core/embedders.ts";
+import { loadDocuments } from "../../indexer/load.ts";
 import { createMeiliClient } from "../../meili/connect-meili.ts";
+import { countDocuments } from "../../meili/count-documents.ts";
 import { findFreePort } from "../../meili/free-port.ts";
+import type { SearchResult } from "../../search/result-schemas.ts";
 import { createApp } from "../../server/create-app.ts";
 import { silentLogger, testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
 import { seedIndex } from "../helpers/seeded-index.ts";
@@ -62,5 +67,48 @@ describe("GET /api/search when Meilisearch is down", () => {
       },
     });
     expect(body).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+/** More documents than Meilisearch's default `pagination.maxTotalHits` (1,000) and the old 5,000. */
+const LARGE_CORPUS = 5_100;
+
+/** Small documents of the city schema's searchable and facet fields, one per id. */
+const smallCities = (count: number) =>
+  Array.from({ length: count }, (_, n) => ({
+    id: `city-${n}`,
+    city: `City ${n}`,
+    country: "Finland",
+    countryCode: "FI",
+    region: UNESCO_REGIONS[n % UNESCO_REGIONS.length],
+    tagline: "A learning city",
+    themes: ["ageing"],
+    text: "lifelong learning for all ages",
+    contentHash: `hash-${n}`,
+    _vectors: { [SIMILARITY_EMBEDDER]: null },
+  })) as unknown as CityDocument[];
+
+describe("counts over a corpus larger than 5,000 documents", () => {
+  it("/health and /api/search count every document, as the region facets add up to", async () => {
+    const client = testMeiliClient();
+    const indexName = uniqueIndexName("count");
+    await loadDocuments(client, indexName, smallCities(LARGE_CORPUS));
+    try {
+      const app = createApp({
+        meili: client,
+        indexName,
+        logger: silentLogger,
+        rateLimitPerMinute: 0,
+      });
+      const health = (await (await app.request("/health")).json()) as { documents: number };
+      expect(health.documents).toBe(LARGE_CORPUS);
+      const search = (await (await app.request("/api/search")).json()) as SearchResult;
+      const facetSum = Object.values(search.facets.region).reduce((sum, n) => sum + n, 0);
+      expect(facetSum).toBe(LARGE_CORPUS);
+      expect(search.totalHits).toBe(LARGE_CORPUS);
+      expect(await countDocuments(client, indexName)).toBe(LARGE_CORPUS);
+    } finally {
+      await client.deleteIndex(indexName).waitTask();
+    }
   });
 });
