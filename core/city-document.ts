@@ -104,5 +104,6 @@ export const cityDocumentSchema = z.object({
 
 export type CitySource = z.infer<typeof sourceSchema>;
 export type CitySections = z.infer<typeof sectionsSchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;
 export type ThemeTag = z.infer<typeof themeTagSchema>;
 export type CityDocument = z.infer<typeof cityDocumentSchema>;

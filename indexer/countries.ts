@@ -93,7 +93,6 @@ const readTable = (): readonly Entry[] => {
 };
 
 const { all, byName: BY_NAME, byCode: BY_CODE } = buildLookups(readTable());
-const MAX_KEY_WORDS = Math.max(...[...BY_NAME.keys()].map((key) => key.split(" ").length));
 
 /** Every entry of the reference table, in the table's (alphabetical) order. */
 export const ALL_COUNTRIES: readonly Country[] = Object.freeze(all);
@@ -124,30 +123,4 @@ export const findCountry = (text: string): Country | undefined => {
   const swapped = uninverted(text);
   const bySwapped = swapped === undefined ? undefined : BY_NAME.get(normalise(swapped));
   return BY_NAME.get(normalise(text)) ?? bySwapped ?? byIsoCode(text);
-};
-
-const wordStarts = (text: string): number[] =>
-  [...text.matchAll(/\S+/gu)].map((match) => match.index);
-
-const TRAILING_SEPARATORS = /[\s,;:–—-]+$/u;
-
-/**
- * Finds a country name or alias at the very end of a text, such as a card's last line glued
- * onto its narrative, and returns it with the text before it (trailing separators removed).
- * The longest match wins, so "Republic of Korea" is preferred to "Korea". ISO codes are not
- * matched here.
- *
- * @example
- * const found = findCountryAtEnd("… members today Republic of Korea");
- * found?.country.code; // "KR"
- * found?.rest; // "… members today"
- */
-export const findCountryAtEnd = (text: string): { country: Country; rest: string } | undefined => {
-  const starts = wordStarts(text);
-  for (let words = Math.min(MAX_KEY_WORDS, starts.length); words > 0; words -= 1) {
-    const start = starts[starts.length - words] ?? 0;
-    const country = BY_NAME.get(normalise(text.slice(start)));
-    if (country) return { country, rest: text.slice(0, start).replace(TRAILING_SEPARATORS, "") };
-  }
-  return undefined;
 };

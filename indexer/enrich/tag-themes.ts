@@ -1,10 +1,9 @@
+import type { Evidence, ThemeTag } from "../../core/city-document.ts";
 import { type Token, tokenize } from "./nlp.ts";
 import type { Taxonomy, Term, Theme } from "./taxonomy.ts";
 
 /** The parts of a profile that carry evidence, by name (tagline, intro, vision, …). */
 export type SectionTexts = Record<string, string>;
-export type Evidence = { phrase: string; section: string };
-export type ThemeTag = { id: string; label: string; score: number; evidence: Evidence[] };
 
 /** Most evidence entries kept per tag: enough to explain it, few enough to read. */
 export const MAX_EVIDENCE = 6;

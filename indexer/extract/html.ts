@@ -1,8 +1,10 @@
 import { type Cheerio, type CheerioAPI, load } from "cheerio";
 import { type AnyNode, type Element, isTag as isElement } from "domhandler";
 import type { Country } from "../countries.ts";
+import { httpUrl } from "../sources/http-url.ts";
 import { countryIn, type ElementFacts, elementFacts, FIELD_LABEL } from "./element-facts.ts";
 import { type Block, extractBlocks, removeChrome } from "./html-blocks.ts";
+import { isoDate } from "./iso-date.ts";
 import { limitDepth } from "./limit-depth.ts";
 import { DEFAULT_LABEL, type Origin, type ParsedSource, type RawRecord } from "./raw-record.ts";
 import type { SiteProfile } from "./site-profile.ts";
@@ -116,17 +118,8 @@ export const findRecordContainers = ($: CheerioAPI): Element[] => {
 };
 
 /** A record's link as an absolute http(s) URL; anything else (javascript:, mailto:) is dropped. */
-const resolveUrl = (href: string | undefined, base: string): string | undefined => {
-  if (!href) return undefined;
-  try {
-    const url = /^https?:/i.test(base) ? new URL(href, base) : new URL(href);
-    return /^https?:$/.test(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
-const isoDate = (text: string | undefined) => /^\d{4}-\d{2}-\d{2}/.exec(text ?? "")?.[0];
+const resolveUrl = (href: string | undefined, base: string): string | undefined =>
+  href ? httpUrl(href, base)?.href : undefined;
 
 /** Where a <time> is part of a sentence, and so stays in the narrative. */
 const PROSE = "p, li, td, blockquote";
@@ -137,7 +130,7 @@ const PROSE = "p, li, td, blockquote";
  */
 const takeOwnDate = (container: Cheerio<Element>) => {
   const time = container.find("time[datetime]").first();
-  const date = isoDate(time.attr("datetime"));
+  const date = isoDate(time.attr("datetime") ?? "");
   if (date && time.closest(PROSE).length === 0) time.remove();
   return date;
 };
@@ -164,7 +157,7 @@ const pageDateOf = ($: CheerioAPI, containers: Element[]) => {
   const time = $("time[datetime]")
     .toArray()
     .find((element) => !inRecord(element));
-  return time ? isoDate($(time).attr("datetime")) : undefined;
+  return time ? isoDate($(time).attr("datetime") ?? "") : undefined;
 };
 
 type Parts = {

@@ -1,7 +1,10 @@
 import { z } from "zod";
+import type { CitySections } from "../../core/city-document.ts";
 import { describeIssues } from "../../core/describe-issues.ts";
+import { notOk, type Outcome, ok } from "../../core/outcome.ts";
+import { SECTION_LABELS } from "../../core/section-labels.ts";
 import type { Block } from "./html-blocks.ts";
-import { parseDateLine } from "./listing-text.ts";
+import { isoDate } from "./iso-date.ts";
 import {
   DEFAULT_LABEL,
   type Origin,
@@ -13,17 +16,6 @@ import { blocksFromRenderedText, looksGlued } from "./rendered-text.ts";
 
 /** Keys under which a JSON document may hold its array of records. */
 export const RECORD_ARRAY_KEYS = ["records", "items", "data", "cities", "results"];
-
-/**
- * The headings the fields of a record's `sections` object become, in profile order: the GNLC
- * listing's own wording, which `splitSections` classifies. Other keys follow, as headings.
- */
-export const SECTION_HEADINGS: Readonly<Record<string, string>> = {
-  intro: "",
-  vision: "Vision and motivation",
-  challenges: "Challenges and goals",
-  plan: "Plan and implementation",
-};
 
 /** A string field; `null` and blank count as absent, as exports write empty fields both ways. */
 const field = z.string().trim().nullish();
@@ -61,14 +53,20 @@ type Item = { value: unknown; position: string };
 const firstOf = (...values: Array<string | null | undefined>): string =>
   values.find((value) => value) ?? "";
 
+const isKnown = (name: string): name is keyof CitySections => Object.hasOwn(SECTION_LABELS, name);
+
+/**
+ * A record's `sections` object as blocks in profile order, each field under the GNLC listing's
+ * own heading (`SECTION_LABELS`), which `splitSections` classifies; the intro has none, and
+ * other keys follow with their name as heading.
+ */
 const sectionBlocks = (sections: Record<string, string | null | undefined>): Block[] => {
-  const isKnown = (name: string) => Object.hasOwn(SECTION_HEADINGS, name);
-  const known = Object.keys(SECTION_HEADINGS).filter((name) => Object.hasOwn(sections, name));
+  const known = Object.keys(SECTION_LABELS).filter((name) => Object.hasOwn(sections, name));
   const others = Object.keys(sections).filter((name) => !isKnown(name));
   return [...known, ...others].flatMap((name): Block[] => {
     const body = sections[name];
     if (name === "tagline" || !body) return [];
-    const heading = isKnown(name) ? SECTION_HEADINGS[name] : name;
+    const heading = name === "intro" ? "" : isKnown(name) ? SECTION_LABELS[name] : name;
     const text: Block = { kind: "text", text: body };
     return heading ? [{ kind: "heading", text: heading }, text] : [text];
   });
@@ -83,9 +81,6 @@ const narrativeBlocks = (narrative: string, glued: boolean): Block[] =>
         .map((line) => line.trim())
         .filter(Boolean)
         .map((line) => ({ kind: "text", text: line }));
-
-const isoDate = (value: string): string | undefined =>
-  /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? parseDateLine(value);
 
 const toRecord = (record: JsonRecord, origin: Origin, position: string): RawRecord => {
   const narrative = firstOf(record.text, record.narrative, record.description);
@@ -157,11 +152,11 @@ const jsonError = (text: string, message: string): string => {
   return `not valid JSON at ${where}: ${message}`;
 };
 
-const parseJson = (text: string): { value: unknown } | { error: string } => {
+const parseJson = (text: string): Outcome<unknown> => {
   try {
-    return { value: JSON.parse(text) };
+    return ok(JSON.parse(text));
   } catch (error) {
-    return { error: jsonError(text, (error as Error).message) };
+    return notOk(jsonError(text, (error as Error).message));
   }
 };
 
@@ -172,8 +167,8 @@ const parseNdjson = (content: string, origin: Origin): ParsedSource => {
     if (!line.trim()) return;
     const position = `line ${i + 1}`;
     const parsed = parseJson(line);
-    if ("value" in parsed) items.push({ value: parsed.value, position });
-    else problems.push({ source: origin.location, position, message: parsed.error });
+    if (parsed.ok) items.push({ value: parsed.value, position });
+    else problems.push({ source: origin.location, position, message: parsed.problem });
   });
   const read = readItems(items, origin);
   return { records: read.records, problems: [...problems, ...read.problems] };
@@ -201,9 +196,9 @@ const noRecords = (origin: Origin): ParsedSource => ({
  */
 export const extractJsonRecords = (content: string, origin: Origin): ParsedSource => {
   const document = parseJson(content);
-  if ("error" in document) {
+  if (!document.ok) {
     if (looksLikeNdjson(content)) return parseNdjson(content, origin);
-    return { records: [], problems: [{ source: origin.location, message: document.error }] };
+    return { records: [], problems: [{ source: origin.location, message: document.problem }] };
   }
   const items = recordsOf(document.value).map((value, i) => ({
     value,

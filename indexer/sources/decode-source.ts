@@ -1,3 +1,4 @@
+import { notOk, type Outcome, ok } from "../../core/outcome.ts";
 /** Largest source accepted, in bytes; a larger file is reported, never loaded. */
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 
@@ -43,18 +44,18 @@ const HAS_NUL = "not text: it holds NUL bytes (is it UTF-16 or binary?); save it
  * empty, too large, not UTF-8, or not text at all.
  *
  * @example
- * decodeSource(Buffer.from("Beijing")); // { text: "Beijing" }
- * decodeSource(Buffer.from([0xff, 0xfe, 0x00])); // { problem: "not valid UTF-8 …" }
+ * decodeSource(Buffer.from("Beijing")); // { ok: true, value: "Beijing" }
+ * decodeSource(Buffer.from([0xff, 0xfe, 0x00])); // { ok: false, problem: "not valid UTF-8 …" }
  */
-export const decodeSource = (bytes: Uint8Array): { text: string } | { problem: string } => {
+export const decodeSource = (bytes: Uint8Array): Outcome<string> => {
   const tooBig = sizeProblem(bytes.byteLength);
-  if (tooBig) return { problem: tooBig };
+  if (tooBig) return notOk(tooBig);
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
-    return { problem: NOT_UTF8 };
+    return notOk(NOT_UTF8);
   }
-  if (!text.trim()) return { problem: "empty file: only white space" };
-  return text.includes("\u0000") ? { problem: HAS_NUL } : { text };
+  if (!text.trim()) return notOk("empty file: only white space");
+  return text.includes("\u0000") ? notOk(HAS_NUL) : ok(text);
 };

@@ -1,4 +1,5 @@
 import * as cheerio from "cheerio";
+import { httpUrl } from "./http-url.ts";
 
 /** Link texts of a "next page" control once spaces are collapsed: "Next page ›", "Next", "»". */
 const NEXT_TEXT = /^(?:next(?:\s+page)?)?\s*[›»>→]*$/i;
@@ -55,11 +56,9 @@ const isNextAnchor = (anchor: Anchor): boolean =>
 
 /** Resolves `href` to an absolute http(s) URL without fragment; undefined when it is none. */
 const resolve = (href: string, base: string): string | undefined => {
-  if (!URL.canParse(href, base)) return undefined;
-  const url = new URL(href, base);
-  if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
-  url.hash = "";
-  return url.href;
+  const url = httpUrl(href, base);
+  if (url) url.hash = "";
+  return url?.href;
 };
 
 /**

@@ -3,7 +3,9 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { extractSource } from "../extract/extract-source.ts";
 import type { ParsedSource } from "../extract/raw-record.ts";
 import type { SiteProfile } from "../extract/site-profile.ts";
-import { type CrawlOptions, crawl, type FetchedPage } from "./crawl/index.ts";
+import { crawl } from "./crawl/crawl.ts";
+import type { CrawlOptions } from "./crawl/crawl-options.ts";
+import type { FetchedPage } from "./crawl/fetched-page.ts";
 import { decodeSource, sizeProblem } from "./decode-source.ts";
 import { isUrl } from "./is-url.ts";
 import { findNextPageLinks } from "./next-page.ts";
@@ -62,9 +64,9 @@ const readFileSource = async (file: string, options: ReadOptions): Promise<Parse
   const tooBig = sizeProblem(info.size);
   if (tooBig) return failed(location, tooBig);
   const decoded = decodeSource(await readFile(file));
-  if ("problem" in decoded) return failed(location, decoded.problem);
+  if (!decoded.ok) return failed(location, decoded.problem);
   const origin = { location, retrievedAt: info.mtime.toISOString() };
-  return extractSource(decoded.text, origin, options.profile);
+  return extractSource(decoded.value, origin, options.profile);
 };
 
 /** Reads a file or a directory's files; no error escapes, each becomes a problem. */
@@ -83,14 +85,14 @@ const readPathSource = async (path: string, options: ReadOptions): Promise<Parse
 
 const htmlOf = (page: FetchedPage) => {
   const decoded = decodeSource(page.body);
-  return "text" in decoded && /html/i.test(page.contentType) ? decoded.text : undefined;
+  return decoded.ok && /html/i.test(page.contentType) ? decoded.value : undefined;
 };
 
 const readPage = (page: FetchedPage, options: ReadOptions): ParsedSource => {
   const decoded = decodeSource(page.body);
-  if ("problem" in decoded) return failed(page.finalUrl, decoded.problem);
+  if (!decoded.ok) return failed(page.finalUrl, decoded.problem);
   const origin = { location: page.finalUrl, retrievedAt: page.retrievedAt };
-  return extractSource(decoded.text, origin, options.profile);
+  return extractSource(decoded.value, origin, options.profile);
 };
 
 const readUrlSource = async (url: string, options: ReadOptions): Promise<ParsedSource> => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UNESCO_REGIONS } from "../../core/city-document.ts";
-import { ALL_COUNTRIES, findCountry, findCountryAtEnd } from "../../indexer/countries.ts";
+import { ALL_COUNTRIES, findCountry } from "../../indexer/countries.ts";
 
 /** Every country string of the bundled sample and the listing's country facet, with its code. */
 const FACET_COUNTRIES: Record<string, string> = {
@@ -164,33 +164,5 @@ describe("findCountry", () => {
     expect(findCountry("")).toBeUndefined();
     expect(findCountry("XQ")).toBeUndefined();
     expect(findCountry("China Town")).toBeUndefined();
-  });
-});
-
-describe("findCountryAtEnd", () => {
-  it("splits a country name glued onto the end of a text from the text before it", () => {
-    const found = findCountryAtEnd("the learning city has many members today China");
-    expect(found?.country.code).toBe("CN");
-    expect(found?.rest).toBe("the learning city has many members today");
-  });
-
-  it("prefers the longest name that ends the text", () => {
-    expect(findCountryAtEnd("cities across the Republic of Korea")).toMatchObject({
-      country: { code: "KR" },
-      rest: "cities across the",
-    });
-    expect(findCountryAtEnd("a port city of Papua New Guinea")?.country.code).toBe("PG");
-    expect(findCountryAtEnd("Belfast, Northern Ireland")?.country.code).toBe("GB");
-    expect(findCountryAtEnd("in South Sudan")?.country.code).toBe("SS");
-  });
-
-  it("returns an empty rest when the whole text is a country", () => {
-    expect(findCountryAtEnd("Viet Nam")).toMatchObject({ country: { code: "VN" }, rest: "" });
-  });
-
-  it("returns undefined when the text does not end with a country", () => {
-    expect(findCountryAtEnd("China is where the network began")).toBeUndefined();
-    expect(findCountryAtEnd("join us")).toBeUndefined();
-    expect(findCountryAtEnd("")).toBeUndefined();
   });
 });

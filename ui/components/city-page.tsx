@@ -1,16 +1,10 @@
 import { raw } from "hono/html";
 import { escapeRegExp } from "../../core/escape-reg-exp.ts";
+import { LABELLED_SECTIONS } from "../../core/section-labels.ts";
 import type { CityBody, SimilarHit } from "../../search/result-schemas.ts";
 import { escapeHtml } from "../../search/snippet.ts";
 import { SITE_NAME } from "./layout.tsx";
 import { themeLabel } from "./result-list.tsx";
-
-const SECTIONS = [
-  ["intro", "Introduction"],
-  ["vision", "Vision and motivation"],
-  ["challenges", "Challenges and goals"],
-  ["plan", "Plan and implementation"],
-] as const;
 
 /**
  * Escapes a section's text and marks the evidence phrases found in it, so a reader sees why a
@@ -90,7 +84,7 @@ export const CityPage = ({ city, similar }: { city: CityBody; similar: SimilarHi
       </header>
       <div class="city__layout">
         <div class="city__narrative">
-          {SECTIONS.filter(([name]) => city.sections[name]).map(([name, heading]) => (
+          {LABELLED_SECTIONS.filter(([name]) => city.sections[name]).map(([name, heading]) => (
             <section>
               <h2>{heading}</h2>
               <p>{raw(highlightEvidence(city.sections[name], evidenceIn(city, name)))}</p>

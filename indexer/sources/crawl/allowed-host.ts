@@ -1,5 +1,5 @@
 import { AppError } from "../../../core/app-error.ts";
-import { isHttp } from "./normalise-url.ts";
+import { httpUrl } from "../http-url.ts";
 
 /**
  * Whether `url` is http(s) on one of the `allowed` hosts (as `URL.host` spells them).
@@ -9,7 +9,7 @@ import { isHttp } from "./normalise-url.ts";
  * isAllowedHost(new URL("https://unesco.org/en"), ["www.unesco.org"]); // false
  */
 export const isAllowedHost = (url: URL, allowed: readonly string[]) =>
-  isHttp(url) && allowed.some((host) => host.toLowerCase() === url.host);
+  httpUrl(url.href) !== undefined && allowed.some((host) => host.toLowerCase() === url.host);
 
 /**
  * The `crawl_redirect_blocked` error for a redirect to `url`, which is not on an allowed host.

@@ -46,21 +46,25 @@ describe("sizeProblem", () => {
 describe("decodeSource", () => {
   it("decodes UTF-8 text, accents and other scripts included", () => {
     expect(decodeSource(Buffer.from("Villa María, Sønderborg, 北京"))).toEqual({
-      text: "Villa María, Sønderborg, 北京",
+      ok: true,
+      value: "Villa María, Sønderborg, 北京",
     });
   });
 
   it("drops a UTF-8 byte-order mark", () => {
     const bytes = Buffer.from([...BOM, ...Buffer.from("Villa María")]);
-    expect(decodeSource(bytes)).toEqual({ text: "Villa María" });
+    expect(decodeSource(bytes)).toEqual({ ok: true, value: "Villa María" });
   });
 
   it("reports an empty file", () => {
-    expect(decodeSource(new Uint8Array())).toEqual({ problem: "empty file: nothing to read" });
+    expect(decodeSource(new Uint8Array())).toEqual({
+      ok: false,
+      problem: "empty file: nothing to read",
+    });
   });
 
   it("reports a file of white space only, or of a byte-order mark only, as empty", () => {
-    const problem = { problem: "empty file: only white space" };
+    const problem = { ok: false, problem: "empty file: only white space" };
     expect(decodeSource(Buffer.from(" \n\t\r\n  "))).toEqual(problem);
     expect(decodeSource(Buffer.from([...BOM, 0x20, 0x0a]))).toEqual(problem);
   });
@@ -69,22 +73,34 @@ describe("decodeSource", () => {
     const bytes = Buffer.from("Villa Mar\xeda", "latin1");
     expect([bytes.length, bytes[9]]).toEqual([11, 0xed]);
     const decoded = decodeSource(bytes);
-    expect(decoded).toEqual({ problem: expect.stringMatching(/^not valid UTF-8 text: save it/) });
-    expect(decoded).toEqual({ problem: expect.stringContaining("Windows-1252") });
+    expect(decoded).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^not valid UTF-8 text: save it/),
+    });
+    expect(decoded).toEqual({ ok: false, problem: expect.stringContaining("Windows-1252") });
   });
 
   it("reports UTF-16 with a byte-order mark as not UTF-8", () => {
     const bytes = Buffer.from([0xff, 0xfe, ...Buffer.from("Beijing", "utf16le")]);
-    expect(decodeSource(bytes)).toEqual({ problem: expect.stringMatching(/^not valid UTF-8/) });
+    expect(decodeSource(bytes)).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^not valid UTF-8/),
+    });
   });
 
   it("reports text full of NUL bytes (UTF-16 without a byte-order mark) as not text", () => {
     const bytes = Buffer.from("Beijing", "utf16le");
-    expect(decodeSource(bytes)).toEqual({ problem: expect.stringMatching(/^not text: .*NUL/) });
+    expect(decodeSource(bytes)).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^not text: .*NUL/),
+    });
   });
 
   it("reports bytes above the limit as too large", () => {
     const bytes = new Uint8Array(MAX_SOURCE_BYTES + 1).fill(0x61);
-    expect(decodeSource(bytes)).toEqual({ problem: expect.stringMatching(/^too large: 20\.0 MB/) });
+    expect(decodeSource(bytes)).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^too large: 20\.0 MB/),
+    });
   });
 });
