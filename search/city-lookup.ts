@@ -1,7 +1,6 @@
 import type { Meilisearch } from "meilisearch";
-import { z } from "zod";
 import { AppError } from "../core/app-error.ts";
-import { CITY_ID_PATTERN, type CityDocument } from "../core/city-document.ts";
+import { type CityDocument, cityDocumentSchema } from "../core/city-document.ts";
 import { SIMILARITY_EMBEDDER } from "../core/embedders.ts";
 import { quote } from "./filter.ts";
 import { type CityBody, HIT_FIELDS, type SimilarHit } from "./result-schemas.ts";
@@ -9,7 +8,8 @@ import { type CityBody, HIT_FIELDS, type SimilarHit } from "./result-schemas.ts"
 /** How many similar cities are shown. */
 export const SIMILAR_LIMIT = 6;
 
-const ID = z.string().regex(CITY_ID_PATTERN).max(200);
+/** A well-formed id, as documents have them: anything else is certainly unknown. */
+const ID = cityDocumentSchema.shape.id;
 
 const notFound = (id: string) => new AppError("not_found", `No city with id "${id}"`);
 
