@@ -1,6 +1,13 @@
-/** Marks Meilisearch puts around matches; control characters no profile text contains. */
-export const MATCH_START = "\u0002";
-export const MATCH_END = "\u0003";
+/**
+ * A secret of this process. Meilisearch puts the match marks into the indexed text itself, so
+ * a mark made of fixed characters could be forged by any source that holds them (`\u0002` and
+ * `\u0003` did): a mark that carries a random nonce cannot be written by a source in advance.
+ */
+const NONCE = crypto.randomUUID().replaceAll("-", "");
+
+/** Marks Meilisearch puts around matches: Unicode noncharacters around this process's nonce. */
+export const MATCH_START = `\uFDD0${NONCE}\uFDD1`;
+export const MATCH_END = `\uFDD1${NONCE}\uFDD0`;
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -21,10 +28,11 @@ export const escapeHtml = (text: string): string =>
 
 /**
  * Turns Meilisearch's cropped, highlighted text into a snippet that is safe HTML: everything is
- * escaped, and only the matches become `<mark>` elements.
+ * escaped, and only the matches (between `MATCH_START` and `MATCH_END`) become `<mark>`
+ * elements. Whatever else the text holds, control characters included, stays text.
  *
  * @example
- * toSnippet("a \u0002migrant\u0003 <b>"); // "a <mark>migrant</mark> &lt;b&gt;"
+ * toSnippet(`a ${MATCH_START}migrant${MATCH_END} <b>`); // "a <mark>migrant</mark> &lt;b&gt;"
  */
 export const toSnippet = (formatted: string): string =>
   formatted
