@@ -3,9 +3,11 @@ import { Agent } from "undici";
 import { AppError } from "../core/app-error.ts";
 import type { Config } from "../core/config.ts";
 import type { Logger } from "../core/logger.ts";
+import { withCircuitBreaker } from "./breaker-dispatcher.ts";
+import { type CircuitBreakerOptions, createCircuitBreaker } from "./circuit-breaker.ts";
 import { type EmbeddedMeili, startEmbeddedMeili } from "./embedded-meili.ts";
 import { findMeiliBinary } from "./find-binary.ts";
-import { waitForMeiliHealth } from "./wait-for-health.ts";
+import { isMeiliHealthy, waitForMeiliHealth } from "./wait-for-health.ts";
 
 /**
  * Meilisearch sends a larger answer in two TCP segments without TCP_NODELAY; on a reused
@@ -27,8 +29,14 @@ export type MeiliConnection = {
   close: () => Promise<void>;
 };
 
+/** How the client's circuit breaker behaves; the probe is always `GET /health` of its server. */
+export type BreakerSettings = Omit<CircuitBreakerOptions, "probe">;
+
 /**
- * Creates a Meilisearch client whose every request gives up after `timeoutMs`.
+ * Creates a Meilisearch client whose every request gives up after `timeoutMs`, behind a circuit
+ * breaker: after a few consecutive requests without an answer, requests fail at once (a
+ * `MeilisearchRequestError`, so a 503 at the HTTP edge) until `GET /health` answers again,
+ * instead of each one waiting out the timeout of a frozen server.
  *
  * @example
  * const client = createMeiliClient("http://127.0.0.1:7700", masterKey);
@@ -37,13 +45,16 @@ export const createMeiliClient = (
   url: string,
   apiKey: string | undefined,
   timeoutMs = MEILI_REQUEST_TIMEOUT_MS,
-): Meilisearch =>
-  new Meilisearch({
+  breaker: BreakerSettings = {},
+): Meilisearch => {
+  const circuit = createCircuitBreaker({ ...breaker, probe: () => isMeiliHealthy(url) });
+  return new Meilisearch({
     host: url,
     ...(apiKey ? { apiKey } : {}),
     timeout: timeoutMs,
-    requestInit: { dispatcher: FRESH_CONNECTIONS } as RequestInit,
+    requestInit: { dispatcher: withCircuitBreaker(FRESH_CONNECTIONS, circuit) } as RequestInit,
   });
+};
 
 const AUTH_ERROR_CODES = new Set(["missing_authorization_header", "invalid_api_key"]);
 

@@ -3,12 +3,14 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../api/schemas.ts";
 import { runIndex } from "../../indexer/run-index.ts";
+import { FAILURES_TO_OPEN } from "../../meili/circuit-breaker.ts";
 import { createMeiliClient } from "../../meili/connect-meili.ts";
 import { type EmbeddedMeili, startEmbeddedMeili } from "../../meili/embedded-meili.ts";
 import { findMeiliBinary } from "../../meili/find-binary.ts";
 import { findFreePort } from "../../meili/free-port.ts";
 import { createApp } from "../../server/create-app.ts";
 import { silentLogger } from "../helpers/meili.ts";
+import { eventually } from "../helpers/process.ts";
 import { SEED_FILE } from "../helpers/seed.ts";
 import { useTempDir } from "../helpers/temp-dir.ts";
 
@@ -31,17 +33,24 @@ const startMeili = async (dataDir: string, port: number): Promise<EmbeddedMeili>
   return meili;
 };
 
-/** A TCP server that accepts connections and never answers: a hung Meilisearch. */
-const silentServer = async (): Promise<{ url: string }> => {
+/** A hung Meilisearch: a TCP server that accepts connections and never answers; it counts the requests it reads. */
+const silentServer = async () => {
   const sockets: Socket[] = [];
-  const server: Server = createServer((socket) => sockets.push(socket));
+  let requests = 0;
+  const server: Server = createServer((socket) => {
+    sockets.push(socket);
+    socket.on("data", (chunk) => {
+      if (/^[A-Z]+ \S+ HTTP\/1\.1\r\n/.test(chunk.toString("latin1"))) requests += 1;
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   stops.push(async () => {
     for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
   const address = server.address();
-  return { url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` };
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, requests: () => requests };
 };
 
 describe("the API when Meilisearch fails", () => {
@@ -79,5 +88,43 @@ describe("the API when Meilisearch fails", () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     const body = await response.text();
     expect(body).not.toMatch(/at .+\.(ts|js):\d+/);
+  });
+});
+
+const expectUnavailable = async (response: Response) => {
+  expect(response.status).toBe(503);
+  expect(((await response.json()) as ErrorBody).error.code).toBe("meilisearch_unavailable");
+};
+
+describe("the circuit breaker in front of Meilisearch", () => {
+  it("after FAILURES_TO_OPEN timeouts answers 503 without contacting the hung server again", async () => {
+    const hung = await silentServer();
+    // No probe within the test, so every request the server reads is one the API sent.
+    const meili = createMeiliClient(hung.url, "key", 300, { probeIntervalMs: 600_000 });
+    const app = createApp({ meili, indexName: "cities", logger: silentLogger });
+    for (let n = 0; n < FAILURES_TO_OPEN; n += 1)
+      await expectUnavailable(await app.request("/api/search?q=ageing"));
+    expect(hung.requests()).toBe(FAILURES_TO_OPEN);
+    for (const path of ["/api/search?q=ageing", "/api/cities/beijing-china", "/api/themes"])
+      await expectUnavailable(await app.request(path));
+    expect((await app.request("/health")).status).toBe(503);
+    expect(hung.requests()).toBe(FAILURES_TO_OPEN);
+  });
+
+  it("serves again by itself once a Meilisearch frozen by SIGSTOP is continued", async () => {
+    const meili = await startMeili(join(tempDir(), "meili"), await findFreePort());
+    const pid = meili.pid() as number;
+    const client = createMeiliClient(meili.url, meili.masterKey, 300, { probeIntervalMs: 50 });
+    const app = createApp({ meili: client, indexName: "cities", logger: silentLogger });
+    expect((await app.request("/health")).status).toBe(200);
+    process.kill(pid, "SIGSTOP");
+    try {
+      for (let n = 0; n < FAILURES_TO_OPEN + 2; n += 1)
+        expect((await app.request("/health")).status).toBe(503);
+    } finally {
+      process.kill(pid, "SIGCONT");
+    }
+    await eventually(async () => (await app.request("/health")).status === 200);
+    expect(await (await app.request("/health")).json()).toMatchObject({ documents: 0 });
   });
 });
