@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { getCity, similarCities } from "../../search/city-lookup.ts";
-import { cityBodySchema, similarBodySchema } from "../../search/result-schemas.ts";
+import { type CityBody, cityBodySchema, similarBodySchema } from "../../search/result-schemas.ts";
 import { apiRouter, errorResponses, jsonResponse } from "../api-router.ts";
 import type { AppOptions } from "../app-options.ts";
 
@@ -31,7 +31,18 @@ const similarRoute = createRoute({
 });
 
 /**
- * `GET /cities/:id`: a whole city profile (404 when unknown); `GET /cities/:id/similar`: the
+ * A city as the API shows it: its source file by name only, never the path it had on the
+ * machine that indexed it (`/home/…/profiles.json` is `profiles.json`).
+ */
+const withFileName = (city: CityBody): CityBody => {
+  const { file, ...source } = city.source;
+  const name = file?.split(/[/\\]/).at(-1);
+  return { ...city, source: { ...source, ...(name ? { file: name } : {}) } };
+};
+
+/**
+ * `GET /cities/:id`: a whole city profile (404 when unknown), its source file named without
+ * the indexing machine's path; `GET /cities/:id/similar`: the
  * cities whose themes and words are closest, by Meilisearch's similar-documents search.
  *
  * @example
@@ -40,7 +51,7 @@ const similarRoute = createRoute({
 export const cityRoutes = ({ meili, indexName }: AppOptions) =>
   apiRouter()
     .openapi(cityRoute, async (c) =>
-      c.json(await getCity(meili, indexName, c.req.valid("param").id), 200),
+      c.json(withFileName(await getCity(meili, indexName, c.req.valid("param").id)), 200),
     )
     .openapi(similarRoute, async (c) => {
       const city = await getCity(meili, indexName, c.req.valid("param").id);

@@ -21,6 +21,8 @@ const seedCity = (id: string): CityDocument => {
 };
 
 const SEED_IDS = seedDocuments().map((document) => document.id);
+/** What the API shows of the seed's `data/unesco-gnlc-listing-page1.txt`: its name. */
+const SEED_FILE_NAME = "unesco-gnlc-listing-page1.txt";
 const INTERNAL_FIELDS = ["lemmas", "_vectors", "themeTags"];
 
 describe("GET /api/cities/:id", () => {
@@ -36,7 +38,7 @@ describe("GET /api/cities/:id", () => {
     } = seedCity("beijing-china");
     expect(body).toEqual({
       ...fields,
-      source: { ...fields.source, retrievedAt: expect.any(String) },
+      source: { ...fields.source, file: SEED_FILE_NAME, retrievedAt: expect.any(String) },
       themes: themeTags,
     });
   });
@@ -49,7 +51,7 @@ describe("GET /api/cities/:id", () => {
       country: "China",
       countryCode: "CN",
       region: "Asia and the Pacific",
-      source: { label: expect.any(String), file: "data/unesco-gnlc-listing-page1.txt" },
+      source: { label: expect.any(String), file: SEED_FILE_NAME },
     });
     for (const section of ["vision", "challenges", "plan"] as const) {
       expect(body.sections[section].length).toBeGreaterThan(20);
@@ -80,6 +82,18 @@ describe("GET /api/cities/:id", () => {
       expect(body.id).toBe(id);
       for (const field of INTERNAL_FIELDS) expect(body).not.toHaveProperty(field);
     }
+  });
+
+  it("names the source file without the path it had on the machine that indexed it", async () => {
+    const espoo = seedCity("espoo-finland");
+    const file = "/home/indexer/private/gnlc/profiles.json";
+    await seeded.client
+      .index(seeded.indexName)
+      .updateDocuments([{ id: espoo.id, source: { ...espoo.source, file } }])
+      .waitTask();
+    const { body } = await get<CityBody>("/api/cities/espoo-finland");
+    expect(body.source.file).toBe("profiles.json");
+    expect(JSON.stringify(body)).not.toContain("/home/indexer");
   });
 
   it("answers 404 with the standard error body for an id no city has", async () => {
