@@ -8,7 +8,7 @@ import { searchCities } from "../search/search-cities.ts";
 import type { SearchContext } from "../search/search-context.ts";
 import {
   MAX_QUERY_LENGTH,
-  queryInput,
+  parseSearchQuery,
   type SearchParams,
   searchParamsSchema,
 } from "../search/search-params.ts";
@@ -30,12 +30,16 @@ const ASSET_CACHE_CONTROL = "public, max-age=3600";
 /** What the pages need: where to search, where to log what went wrong, the API's description. */
 export type UiOptions = SearchContext & { logger: Logger; apiDocument: OpenAPIObject };
 
-/** Reads the page's parameters; invalid ones fall back to a plain search rather than an error page. */
+/**
+ * Reads the page's parameters; invalid ones fall back to a plain search for `q` (or to every
+ * city when `q` itself is invalid) rather than an error page.
+ */
 const pageParams = (c: Context): SearchParams => {
-  const parsed = searchParamsSchema.safeParse(queryInput(new URL(c.req.url).searchParams));
-  return parsed.success
-    ? parsed.data
-    : searchParamsSchema.parse({ q: c.req.query("q")?.slice(0, MAX_QUERY_LENGTH) ?? "" });
+  const parsed = parseSearchQuery(new URL(c.req.url).search);
+  if (parsed.success) return parsed.data;
+  const plain = searchParamsSchema.safeParse({ q: c.req.query("q")?.slice(0, MAX_QUERY_LENGTH) });
+  const qIsValid = !parsed.error.issues.some((issue) => issue.path[0] === "q");
+  return qIsValid && plain.success ? plain.data : searchParamsSchema.parse({});
 };
 
 /** The results region for a search, or the error state (and its status) when search failed. */

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { createRoute } from "@hono/zod-openapi";
-import { searchResultSchema } from "../../search/result-schemas.ts";
+import { type SearchResult, searchResultSchema } from "../../search/result-schemas.ts";
 import { searchCities } from "../../search/search-cities.ts";
 import { searchParamsSchema } from "../../search/search-params.ts";
 import { apiRouter, errorResponses, jsonResponse } from "../api-router.ts";
@@ -17,6 +18,13 @@ const route = createRoute({
 });
 
 /**
+ * The ETag of a search answer, from its content without `processingTimeMs`: that changes on
+ * every call, so a tag of the whole body never let a revalidation get 304.
+ */
+const contentTag = ({ processingTimeMs: _, ...content }: SearchResult) =>
+  `W/"${createHash("sha1").update(JSON.stringify(content)).digest("base64url")}"`;
+
+/**
  * `GET /search?q=&theme=&country=&region=&page=&hitsPerPage=&sort=`: full-text search over the
  * city documents with disjunctive facet counts.
  *
@@ -24,6 +32,8 @@ const route = createRoute({
  * app.route("/api", searchRoutes(options));
  */
 export const searchRoutes = ({ meili, indexName }: AppOptions) =>
-  apiRouter().openapi(route, async (c) =>
-    c.json(await searchCities(meili, indexName, c.req.valid("query")), 200),
-  );
+  apiRouter().openapi(route, async (c) => {
+    const result = await searchCities(meili, indexName, c.req.valid("query"));
+    c.header("ETag", contentTag(result));
+    return c.json(result, 200);
+  });

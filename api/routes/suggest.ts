@@ -1,15 +1,23 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { suggestBodySchema } from "../../search/result-schemas.ts";
+import { freeText } from "../../search/search-params.ts";
 import { suggestCompletions } from "../../search/suggest-completions.ts";
 import { apiRouter, errorResponses, jsonResponse } from "../api-router.ts";
 import type { AppOptions } from "../app-options.ts";
+
+/** Longest text completions are asked for, in characters. */
+const MAX_SUGGEST_LENGTH = 100;
 
 const route = createRoute({
   method: "get",
   path: "/suggest",
   summary: "Completions for search-as-you-type: cities, countries, themes, keyphrases",
   request: {
-    query: z.object({ q: z.string().trim().min(1).max(100).describe("1 to 100 characters") }),
+    query: z.object({
+      q: freeText(MAX_SUGGEST_LENGTH)
+        .pipe(z.string().min(1))
+        .describe(`1 to ${MAX_SUGGEST_LENGTH} characters, no control characters`),
+    }),
   },
   responses: {
     200: jsonResponse(suggestBodySchema, "The completions, by kind"),

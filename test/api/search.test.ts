@@ -147,11 +147,29 @@ describe("validation", () => {
     ["a non-numeric page", "?q=x&page=two", "page"],
     ["more than 100 hits per page", "?q=x&hitsPerPage=101", "hitsPerPage"],
     ["an unknown sort", "?sort=rank:asc", "sort"],
+    ["a hexadecimal page", "?page=0x10", "page"],
+    ["malformed percent-encoding in q", "?q=%ZZ", "q"],
+    ["a lone % in q", "?q=50%", "q"],
+    ["percent-encoded bytes that are not UTF-8", "?q=caf%E9", "q"],
+    ["a NUL character in q", "?q=%00", "q"],
+    ["control characters in a country", "?country=%02China%03", "country.0"],
   ])("rejects %s with 400 and names the field", async (_case, query, field) => {
     const { status, body } = await search(query);
     expect(status).toBe(400);
     expect(body.error.code).toBe("invalid_request");
     expect(body.error.details).toEqual([expect.objectContaining({ field })]);
+  });
+
+  it("takes tabs and line breaks in q as the spaces Meilisearch reads them as", async () => {
+    const { status, body } = await search("?q=ageing%09digital%0Alearning");
+    expect(status).toBe(200);
+    expect(body.totalHits).toBeGreaterThan(0);
+  });
+
+  it("searches for a percent sign written as %25, literally", async () => {
+    const { status, body } = await search("?q=50%25");
+    expect(status).toBe(200);
+    expect(body.query).toBe("50%");
   });
 
   it("rejects an unknown theme with 400 listing the valid ones", async () => {
@@ -177,11 +195,52 @@ describe("unknown routes", () => {
   });
 });
 
+describe("methods", () => {
+  it.each([
+    ["POST", "/api/search?q=x"],
+    ["DELETE", "/api/cities/beijing-china"],
+    ["PUT", "/api/cities/beijing-china/similar"],
+    ["PATCH", "/api/themes"],
+    ["POST", "/api/search.csv"],
+    ["DELETE", "/api/suggest?q=be"],
+    ["POST", "/health"],
+  ])("answer %s %s, a path known for GET only, with 405 and Allow", async (method, path) => {
+    const response = await seeded.app.request(path, { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD");
+    expect(((await response.json()) as ErrorBody).error.code).toBe("method_not_allowed");
+  });
+
+  it("still answer HEAD on a GET route, with the GET answer's headers and no body", async () => {
+    const response = await seeded.app.request("/api/themes", { method: "HEAD" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await response.text()).toBe("");
+  });
+});
+
 describe("HTTP caching and headers", () => {
+  it("gives a search the same ETag on every call, so a revalidation gets 304", async () => {
+    const path = "/api/search?q=learning&theme=ageing";
+    const tags = new Set<string | null>();
+    for (let i = 0; i < 10; i++) tags.add((await seeded.app.request(path)).headers.get("etag"));
+    expect(tags.size).toBe(1);
+    const [tag] = tags;
+    const again = await seeded.app.request(path, { headers: { "If-None-Match": tag ?? "" } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("cache-control")).toMatch(/max-age=\d+/);
+  });
+
+  it("gives searches with different answers different ETags", async () => {
+    const ageing = await seeded.app.request("/api/search?q=ageing");
+    const literacy = await seeded.app.request("/api/search?q=literacy");
+    expect(ageing.headers.get("etag")).not.toBe(literacy.headers.get("etag"));
+  });
+
   it("sends an ETag and Cache-Control on API reads, and 304 for a matching If-None-Match", async () => {
     const first = await seeded.app.request("/api/cities/beijing-china");
     const tag = first.headers.get("etag");
-    expect(tag).toBeTruthy();
+    expect(tag).toMatch(/^(W\/)?"[^"]+"$/);
     expect(first.headers.get("cache-control")).toMatch(/max-age=\d+/);
     const again = await seeded.app.request("/api/cities/beijing-china", {
       headers: { "If-None-Match": tag ?? "" },
@@ -193,7 +252,7 @@ describe("HTTP caching and headers", () => {
     const response = await seeded.app.request("/api/search?q=x");
     expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("referrer-policy")).toBeTruthy();
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(response.headers.get("x-request-id")).toMatch(/^[A-Za-z0-9._-]+$/);
   });
 

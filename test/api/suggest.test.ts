@@ -76,6 +76,8 @@ describe("GET /api/suggest", () => {
     ["an empty q", "?q="],
     ["a q of spaces only", "?q=%20%20%20"],
     ["a q over 100 characters", `?q=${"a".repeat(101)}`],
+    ["a q holding a control character", "?q=be%00"],
+    ["a q of malformed percent-encoding", "?q=be%ZZ"],
   ])("rejects %s with 400 naming the field q", async (_case, query) => {
     const { status, body } = await suggest(query);
     expect(status).toBe(400);

@@ -54,6 +54,19 @@ describe("the search page, rendered on the server", () => {
     expect(html).toContain("Beijing");
   });
 
+  it.each([
+    ["malformed percent-encoding", "%ZZ"],
+    ["a NUL character", "%00"],
+  ])(
+    "lists every city for a q it cannot read (%s) instead of searching for it",
+    async (_case, q) => {
+      const { status, html } = await page(`/?q=${q}`);
+      expect(status).toBe(200);
+      expect(html.match(/class="result"/g)).toHaveLength(12);
+      expect(html).not.toContain('value="%ZZ"');
+    },
+  );
+
   it("shows the error state with 503 when Meilisearch is unreachable", async () => {
     const meili = createMeiliClient(`http://127.0.0.1:${await findFreePort()}`, "key", 500);
     const app = createApp({ meili, indexName: "cities", logger: silentLogger });
