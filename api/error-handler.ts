@@ -1,3 +1,5 @@
+import { maxHeaderSize } from "node:http";
+import type { Duplex } from "node:stream";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -66,3 +68,74 @@ export const errorHandler =
  */
 export const notFoundHandler: NotFoundHandler = (c) =>
   c.json(body(new AppError("not_found", `No route for ${c.req.method} ${c.req.path}`)), 404);
+
+/** What Node's HTTP parser refused, as the status a client should see. */
+const STATUS_TEXT = {
+  400: "Bad Request",
+  408: "Request Timeout",
+  414: "URI Too Long",
+  431: "Request Header Fields Too Large",
+} as const;
+type ParserStatus = keyof typeof STATUS_TEXT;
+
+type ParserError = Error & { code?: string; rawPacket?: Buffer };
+
+/**
+ * Over Node's `maxHeaderSize` (16 KiB by default) the parser fails before any route runs. When the
+ * request line is most of what it read, the URL is what was too long (414), else a header (431).
+ */
+const parserStatus = ({ code, rawPacket }: ParserError): ParserStatus => {
+  if (code === "ERR_HTTP_REQUEST_TIMEOUT") return 408;
+  if (code !== "HPE_HEADER_OVERFLOW") return 400;
+  const packet = rawPacket?.toString("latin1") ?? "";
+  const requestLine = packet.split("\r\n", 1)[0] ?? "";
+  return requestLine.length > packet.length / 2 ? 414 : 431;
+};
+
+/** How much the request line and headers may hold together, as people read it. */
+const HEADER_LIMIT = `${maxHeaderSize / 1024} KiB`;
+
+const PARSER_MESSAGES: Record<ParserStatus, string> = {
+  400: "The request is not valid HTTP",
+  408: "The request took too long to arrive",
+  414: `The URL is too long: the request line and headers may hold ${HEADER_LIMIT} together`,
+  431: `The request's headers are too large: with the request line they may hold ${HEADER_LIMIT}`,
+};
+
+/**
+ * The raw HTTP/1.1 response for a request Node's parser refused: the standard error body
+ * (`invalid_request` for malformed HTTP, `http_error` with its status otherwise), `no-store`,
+ * and the connection closed.
+ */
+const parserErrorResponse = (status: ParserStatus) => {
+  const code: ErrorCode = status === 400 ? "invalid_request" : "http_error";
+  const json = JSON.stringify(body(new AppError(code, PARSER_MESSAGES[status])));
+  return [
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}`,
+    "Content-Type: application/json; charset=utf-8",
+    `Content-Length: ${Buffer.byteLength(json)}`,
+    "Cache-Control: no-store",
+    "X-Content-Type-Options: nosniff",
+    "Connection: close",
+    "",
+    json,
+  ].join("\r\n");
+};
+
+/**
+ * Answers what Node's HTTP parser refuses before the app sees it (an over-long URL or header,
+ * malformed HTTP, a request that never finished) with the standard JSON error body instead of
+ * Node's bare status line, then closes the connection. Attach it to the HTTP server.
+ *
+ * @example
+ * serve({ fetch: app.fetch, port }).on("clientError", clientErrorHandler);
+ * // GET /?q=<20 KB> → 414 {"error":{"code":"http_error","message":"The URL is too long …"}}
+ */
+export const clientErrorHandler = (error: ParserError, socket: Duplex): void => {
+  const response = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === "ECONNRESET" || !socket.writable || response?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  socket.end(parserErrorResponse(parserStatus(error)));
+};
