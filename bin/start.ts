@@ -19,7 +19,7 @@ const main = async () => {
     await running.close();
     process.exit(0);
   };
-  process.once("SIGINT", shutdown).once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown).once("SIGTERM", shutdown).once("SIGHUP", shutdown);
 };
 
 main().catch(fail);

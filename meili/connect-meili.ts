@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { Meilisearch, MeilisearchApiError } from "meilisearch";
 import { Agent } from "undici";
 import { AppError } from "../core/app-error.ts";
@@ -7,6 +9,9 @@ import { withCircuitBreaker } from "./breaker-dispatcher.ts";
 import { type CircuitBreakerOptions, createCircuitBreaker } from "./circuit-breaker.ts";
 import { type EmbeddedMeili, startEmbeddedMeili } from "./embedded-meili.ts";
 import { findMeiliBinary } from "./find-binary.ts";
+import { findRunningMeili } from "./find-running-meili.ts";
+import { loadOrCreateMasterKey } from "./master-key.ts";
+import type { ServerLock } from "./server-lock.ts";
 import { isMeiliHealthy, waitForMeiliHealth } from "./wait-for-health.ts";
 
 /**
@@ -74,27 +79,53 @@ const checkKey = async (client: Meilisearch, url: string) => {
   }
 };
 
-/**
- * Connects to Meilisearch as configured: the server at `MEILI_URL` when it is set (starting
- * nothing), otherwise an embedded server that this process starts and supervises.
- *
- * @example
- * const meili = await connectMeili(readConfig(), logger);
- * await meili.client.health();
- * await meili.close();
- */
-export const connectMeili = async (
+type ConnectOptions = { healthTimeoutMs?: number };
+
+/** A client of a server this process does not run: waits until it answers, checks the key. */
+const connectTo = async (url: string, masterKey: string | undefined, options: ConnectOptions) => {
+  await waitForMeiliHealth(url, { timeoutMs: options.healthTimeoutMs });
+  const client = createMeiliClient(url, masterKey);
+  await checkKey(client, url);
+  return { url, client, close: async () => {} };
+};
+
+/** The master key of the server another process runs on `dataDir`, from its key file. */
+const storedMasterKey = (dataDir: string): string => {
+  const file = join(dataDir, "master-key");
+  if (existsSync(file)) return loadOrCreateMasterKey(file);
+  throw new AppError(
+    "meilisearch_locked",
+    `Another process runs the Meilisearch of ${dataDir}, but ${file} is missing: set MEILI_MASTER_KEY.`,
+  );
+};
+
+/** Uses the Meilisearch another live process runs on the data directory, as the lock says. */
+const joinRunning = async (
+  lock: ServerLock,
   config: Config,
   logger: Logger,
-  options: { healthTimeoutMs?: number } = {},
-): Promise<MeiliConnection> => {
-  if (config.MEILI_URL) {
-    await waitForMeiliHealth(config.MEILI_URL, { timeoutMs: options.healthTimeoutMs });
-    const client = createMeiliClient(config.MEILI_URL, config.MEILI_MASTER_KEY);
-    await checkKey(client, config.MEILI_URL);
-    logger.info({ url: config.MEILI_URL }, "using external meilisearch");
-    return { url: config.MEILI_URL, client, close: async () => {} };
+  options: ConnectOptions,
+) => {
+  const dataDir = config.MEILI_DATA_DIR;
+  const masterKey = config.MEILI_MASTER_KEY ?? storedMasterKey(dataDir);
+  try {
+    const connection = await connectTo(lock.url, masterKey, options);
+    logger.info(
+      { url: lock.url, owner: lock.owner.pid },
+      "using the meilisearch another process runs",
+    );
+    return connection;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "meilisearch_unavailable") throw error;
+    throw new AppError(
+      "meilisearch_locked",
+      `The Meilisearch of ${dataDir} belongs to process ${lock.owner.pid} (npm start or npm run index) but does not answer at ${lock.url}. Stop that process, or set MEILI_URL to a server of your own.`,
+      { cause: error },
+    );
   }
+};
+
+const startOwn = async (config: Config, logger: Logger, options: ConnectOptions) => {
   const binary = findMeiliBinary({ MEILI_BIN: config.MEILI_BIN, PATH: process.env.PATH });
   logger.info({ binary: binary.path, from: binary.source }, "starting embedded meilisearch");
   const embedded = await startEmbeddedMeili({
@@ -107,4 +138,38 @@ export const connectMeili = async (
   });
   const client = createMeiliClient(embedded.url, embedded.masterKey);
   return { url: embedded.url, client, embedded, close: embedded.stop };
+};
+
+/**
+ * Connects to Meilisearch as configured: the server at `MEILI_URL` when it is set (starting
+ * nothing); otherwise the one another live process (`npm start`, `npm run index`) already runs
+ * on `MEILI_DATA_DIR`, as its lock file says; otherwise an embedded server that this process
+ * starts and supervises, after stopping an orphan a dead owner left there.
+ *
+ * @example
+ * const meili = await connectMeili(readConfig(), logger);
+ * await meili.client.health();
+ * await meili.close();
+ */
+export const connectMeili = async (
+  config: Config,
+  logger: Logger,
+  options: ConnectOptions = {},
+): Promise<MeiliConnection> => {
+  if (config.MEILI_URL) {
+    const connection = await connectTo(config.MEILI_URL, config.MEILI_MASTER_KEY, options);
+    logger.info({ url: config.MEILI_URL }, "using external meilisearch");
+    return connection;
+  }
+  const running = await findRunningMeili(config.MEILI_DATA_DIR, logger);
+  if (running) return joinRunning(running, config, logger, options);
+  try {
+    return await startOwn(config, logger, options);
+  } catch (error) {
+    // Another process claimed the data directory between our look and our start: join it.
+    const raced = error instanceof AppError && error.code === "meilisearch_locked";
+    const winner = raced ? await findRunningMeili(config.MEILI_DATA_DIR, logger) : undefined;
+    if (winner) return joinRunning(winner, config, logger, options);
+    throw error;
+  }
 };

@@ -8,12 +8,21 @@ import {
   renameSync,
   statSync,
 } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "../core/app-error.ts";
 import type { Logger } from "../core/logger.ts";
+import { findOnPath } from "./find-binary.ts";
 import { findFreePort } from "./free-port.ts";
 import { loadOrCreateMasterKey } from "./master-key.ts";
+import { processStartTicks } from "./process-identity.ts";
+import {
+  createServerLock,
+  LOCK_FILE_NAME,
+  releaseServerLock,
+  type ServerLock,
+  updateServerLock,
+} from "./server-lock.ts";
 import { DEFAULT_HEALTH_TIMEOUT_MS, waitForMeiliHealth } from "./wait-for-health.ts";
 
 /** The embedded server only ever listens on loopback. */
@@ -49,9 +58,18 @@ export type EmbeddedMeili = {
   stop: () => Promise<void>;
 };
 
+/**
+ * The database Meilisearch keeps in a data directory, as an absolute path: that is how it shows
+ * in the server's command line, where a later start looks for an orphaned server.
+ *
+ * @example
+ * databasePath(".data/meili"); // "/srv/app/.data/meili/data.ms"
+ */
+export const databasePath = (dataDir: string) => resolve(dataDir, "data.ms");
+
 const meiliArgs = (dataDir: string, port: number): string[] =>
   [
-    ["--db-path", join(dataDir, "data.ms")],
+    ["--db-path", databasePath(dataDir)],
     ["--dump-dir", join(dataDir, "dumps")],
     ["--snapshot-dir", join(dataDir, "snapshots")],
     ["--http-addr", `${EMBEDDED_HOST}:${port}`],
@@ -59,11 +77,21 @@ const meiliArgs = (dataDir: string, port: number): string[] =>
     ["--no-analytics"],
   ].flat();
 
+/**
+ * On Linux, util-linux's `setpriv --pdeathsig` makes the kernel send the server SIGTERM when
+ * this process dies, even by `kill -9`, and then execs it (same pid); where it is missing, the
+ * lock file lets the next start find and stop the orphan.
+ */
+const tiedToParent = (binary: string, args: string[]): [string, string[]] => {
+  const setpriv = findOnPath("setpriv", process.env.PATH);
+  return setpriv ? [setpriv, ["--pdeathsig", "TERM", "--", binary, ...args]] : [binary, args];
+};
+
 const spawnMeili = (binary: string, args: string[], masterKey: string, logFile: string) => {
   const log = openSync(logFile, "a");
   try {
     // The key goes through the environment, not argv, so `ps` does not show it.
-    return spawn(binary, args, {
+    return spawn(...tiedToParent(binary, args), {
       // WARN, not Meilisearch's default INFO: INFO logs a line for every request.
       env: {
         PATH: process.env.PATH,
@@ -195,9 +223,40 @@ const supervise = (
   };
 };
 
+const identify = (pid: number) => ({ pid, startTicks: processStartTicks(pid) });
+
+/**
+ * Claims `dataDir` for this process with its lock file (which says who runs the server there
+ * and at which URL, so another process connects instead of starting a second server on the
+ * same database), or throws `meilisearch_locked` when another process holds it.
+ */
+const claimDataDir = (dataDir: string, url: string) => {
+  const lock: ServerLock = { owner: identify(process.pid), url, dbPath: databasePath(dataDir) };
+  if (!createServerLock(dataDir, lock)) {
+    throw new AppError(
+      "meilisearch_locked",
+      `Another process holds ${join(dataDir, LOCK_FILE_NAME)}: it runs or starts the Meilisearch of this data directory.`,
+    );
+  }
+  const release = () => releaseServerLock(dataDir, process.pid);
+  process.once("exit", release);
+  return {
+    recordServer: (child: ChildProcess) => {
+      if (child.pid) updateServerLock(dataDir, { ...lock, server: identify(child.pid) });
+      return child;
+    },
+    release: () => {
+      process.off("exit", release);
+      release();
+    },
+  };
+};
+
 /**
  * Starts a real Meilisearch server as a child process on 127.0.0.1, waits until it is healthy,
- * and restarts it with backoff whenever it dies, until `stop()` is called.
+ * and restarts it with backoff whenever it dies, until `stop()` is called. The data directory's
+ * lock file (`meilisearch.lock`) records this process and the server while it runs; it throws
+ * `meilisearch_locked` when another process holds that lock (see `findRunningMeili`).
  *
  * @example
  * const meili = await startEmbeddedMeili({ binary, dataDir: ".data/meili", logger });
@@ -212,7 +271,9 @@ export const startEmbeddedMeili = async (options: EmbeddedMeiliOptions): Promise
   const url = `http://${EMBEDDED_HOST}:${port}`;
   const logFile = join(dataDir, "meilisearch.log");
   const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS;
-  const launch = () => spawnMeili(binary, meiliArgs(dataDir, port), masterKey, logFile);
+  const claim = claimDataDir(dataDir, url);
+  const launch = () =>
+    claim.recordServer(spawnMeili(binary, meiliArgs(dataDir, port), masterKey, logFile));
   const waitUp = (child: ChildProcess) => waitUntilUp(child, url, startTimeoutMs);
 
   rotateLog(logFile);
@@ -221,6 +282,7 @@ export const startEmbeddedMeili = async (options: EmbeddedMeiliOptions): Promise
     await waitUp(first);
   } catch (error) {
     await terminate(first);
+    claim.release();
     throw new AppError(
       "meilisearch_start_failed",
       `Meilisearch did not start at ${url}. Last lines of ${logFile}:\n${logTail(logFile)}`,
@@ -237,6 +299,6 @@ export const startEmbeddedMeili = async (options: EmbeddedMeiliOptions): Promise
     masterKey,
     logFile,
     pid: () => supervisor.current().pid,
-    stop: supervisor.stop,
+    stop: () => supervisor.stop().finally(claim.release),
   };
 };

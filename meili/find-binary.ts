@@ -37,11 +37,17 @@ const fromNpmPackage = (): string | undefined => {
   }
 };
 
-const fromPath = (pathVariable: string | undefined): string | undefined =>
+/**
+ * The first executable file called `name` in the directories of a PATH-like variable.
+ *
+ * @example
+ * findOnPath("setpriv", process.env.PATH); // "/usr/bin/setpriv"
+ */
+export const findOnPath = (name: string, pathVariable: string | undefined): string | undefined =>
   (pathVariable ?? "")
     .split(delimiter)
     .filter(Boolean)
-    .map((dir) => join(dir, "meilisearch"))
+    .map((dir) => join(dir, name))
     .find(isExecutable);
 
 /**
@@ -61,7 +67,7 @@ export const findMeiliBinary = (env: { MEILI_BIN?: string; PATH?: string }): Fou
   }
   const npmBinary = fromNpmPackage();
   if (npmBinary) return { path: npmBinary, source: "npm" };
-  const onPath = fromPath(env.PATH);
+  const onPath = findOnPath("meilisearch", env.PATH);
   if (onPath) return { path: onPath, source: "PATH" };
   throw new AppError(
     "meilisearch_binary_not_found",

@@ -19,7 +19,9 @@ export const isMeiliHealthy = async (
   timeoutMs = HEALTH_PROBE_TIMEOUT_MS,
 ): Promise<boolean> => {
   try {
+    // No keep-alive: a probe's idle socket would outlive it (and the server it probed).
     const response = await fetch(new URL("/health", url), {
+      headers: { connection: "close" },
       signal: AbortSignal.timeout(timeoutMs),
     });
     await response.body?.cancel();

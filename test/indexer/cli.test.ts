@@ -4,8 +4,13 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
 import type { CityDocument } from "../../core/city-document.ts";
+import { readConfig } from "../../core/config.ts";
 import { type CliIo, runIndexCli } from "../../indexer/cli.ts";
-import { testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
+import { connectMeili } from "../../meili/connect-meili.ts";
+import { countDocuments } from "../../meili/count-documents.ts";
+import { databasePath } from "../../meili/embedded-meili.ts";
+import { findMeiliProcesses } from "../../meili/process-identity.ts";
+import { silentLogger, testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
 import { SEED_FILE } from "../helpers/seed.ts";
 import { useTempDir } from "../helpers/temp-dir.ts";
 
@@ -173,5 +178,22 @@ describe("npm run index into Meilisearch", () => {
     expect(refused.stderr).toMatch(/Refusing to rebuild the index from no documents/);
     expect((await index.getStats()).numberOfDocuments).toBe(11);
     await testMeiliClient().deleteIndex(env.MEILI_INDEX).waitTask();
+  });
+});
+
+describe("npm run index while npm start runs on the same data directory", () => {
+  it("indexes into the app's Meilisearch instead of starting a second one on its database", async () => {
+    const dataDir = join(tempDir(), "meili");
+    const env = { MEILI_DATA_DIR: dataDir, MEILI_INDEX: "cities" };
+    const app = await connectMeili(readConfig(env), silentLogger);
+    try {
+      const { code, stderr } = await run([SEED_FILE], env);
+      expect(stderr).toContain("read 12, 12 indexed");
+      expect(code).toBe(0);
+      expect(await countDocuments(app.client, "cities")).toBe(12);
+      expect(findMeiliProcesses(databasePath(dataDir))).toEqual([app.embedded?.pid()]);
+    } finally {
+      await app.close();
+    }
   });
 });
