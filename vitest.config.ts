@@ -1,10 +1,102 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Three tiers, as vitest projects (rules and commands in test/README.md):
+ *
+ * - unit: every test file not listed below. No Meilisearch: `testMeiliClient()`, `meiliUrl()`
+ *   and `meiliKey()` (test/helpers/meili.ts) throw there, naming this file. Its files share a
+ *   module cache per worker, so a file that calls `vi.mock` is stopped (test/helpers/unit-setup.ts)
+ *   unless it is in ISOLATED, which runs as the `unit-isolated` project.
+ * - integration: talks to the one shared Meilisearch the tier starts (or starts its own).
+ * - e2e: runs the whole app: the server, the browser, the CLI as a child process.
+ *
+ * A new file goes in a tier by its name (`*.integration.test.ts`, `*.e2e.test.ts`,
+ * `*.isolated.test.ts`, else unit); the files below predate that rule and are listed by path
+ * instead of being renamed.
+ */
+const INTEGRATION = [
+  "test/**/*.integration.test.ts",
+  "test/api/admin.test.ts",
+  "test/api/cities.test.ts",
+  "test/api/health.test.ts",
+  "test/api/meili-failure.test.ts",
+  "test/api/metrics-endpoint.test.ts",
+  "test/api/openapi.test.ts",
+  "test/api/relevance.test.ts",
+  "test/api/search-csv.test.ts",
+  "test/api/search.test.ts",
+  "test/api/suggest.test.ts",
+  "test/api/themes.test.ts",
+  "test/indexer/load.test.ts",
+  "test/indexer/meili-constraints.test.ts",
+  "test/meili/connect-meili.test.ts",
+  "test/meili/embedded-meili.test.ts",
+  "test/meili/search-key.test.ts",
+  "test/ui/routes.test.ts",
+];
+
+/** Unit tests that mock modules (`vi.mock`), so need a fresh module cache per file. */
+const ISOLATED = [
+  "test/**/*.isolated.test.ts",
+  "test/indexer/sources/read-sources.test.ts",
+  "test/ui/dot-map.test.ts",
+];
+
+const E2E = [
+  "test/**/*.e2e.test.ts",
+  "test/server/start-server.test.ts",
+  "test/ui/browser.test.ts",
+  "test/indexer/cli.test.ts",
+];
+
+/** Starts the run's one Meilisearch; shared by both projects that list it. */
+const MEILI_SETUP = "test/helpers/global-setup.ts";
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/helpers/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Builds the seed documents once per run, for every tier (the root setup always runs).
+    globalSetup: ["test/helpers/seed-setup.ts"],
+    // vitest's default on 2 cores is 1 worker; most of the slow tests wait on Meilisearch,
+    // Chromium or child processes rather than on the CPU.
+    maxWorkers: 3,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: [...INTEGRATION, ...E2E, ...ISOLATED],
+          // One module cache per worker: wink-nlp's model and the other large modules load
+          // once per worker instead of once per file, which halves the tier's CPU time.
+          isolate: false,
+          setupFiles: ["test/helpers/unit-setup.ts"],
+          testTimeout: 10_000,
+        },
+      },
+      {
+        test: {
+          name: "unit-isolated",
+          include: ISOLATED,
+          testTimeout: 10_000,
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: INTEGRATION,
+          globalSetup: [MEILI_SETUP],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: E2E,
+          globalSetup: [MEILI_SETUP],
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
+        },
+      },
+    ],
   },
 });

@@ -1,25 +1,27 @@
 import { readFileSync } from "node:fs";
+import { inject } from "vitest";
 import type { CityDocument } from "../../core/city-document.ts";
-import { buildDocuments } from "../../indexer/build-documents.ts";
-import { parseListingText } from "../../indexer/extract/listing-text.ts";
-import { SEED_FILE } from "./seed.ts";
 
 let cached: CityDocument[] | undefined;
 
 /**
  * The seed listing's 12 finished documents (parsed, repaired, sectioned, enriched), built once
- * per test file.
+ * per run by seed-setup.ts and read here once per test file.
  *
  * @example
  * const beijing = seedDocuments().find((d) => d.city === "Beijing");
  */
 export const seedDocuments = (): CityDocument[] => {
-  const origin = {
-    location: "data/unesco-gnlc-listing-page1.txt",
-    retrievedAt: "2026-01-01T00:00:00.000Z",
-  };
-  cached ??= buildDocuments(
-    parseListingText(readFileSync(SEED_FILE, "utf8"), origin).records,
-  ).documents;
+  if (cached) return cached;
+  const file = inject("seedDocumentsFile");
+  if (!file) {
+    throw new Error(
+      "seedDocuments(): no seed file was provided; run the tests through vitest.config.ts, whose root globalSetup (test/helpers/seed-setup.ts) builds it",
+    );
+  }
+  cached = readFileSync(file, "utf8")
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line) as CityDocument);
   return cached;
 };

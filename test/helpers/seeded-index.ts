@@ -1,9 +1,10 @@
-import { runIndex } from "../../indexer/run-index.ts";
+import { loadDocuments } from "../../indexer/load.ts";
 import { testMeiliClient, uniqueIndexName } from "./meili.ts";
-import { SEED_FILE } from "./seed.ts";
+import { seedDocuments } from "./seed-documents.ts";
 
 /**
- * Indexes the bundled seed listing into a fresh index of the shared test Meilisearch.
+ * Loads the seed listing's documents (built once per run, see seed-setup.ts) into a fresh index
+ * of the shared test Meilisearch, with the app's index settings.
  *
  * @example
  * const { client, indexName } = await seedIndex("search");
@@ -11,6 +12,6 @@ import { SEED_FILE } from "./seed.ts";
 export const seedIndex = async (prefix: string) => {
   const client = testMeiliClient();
   const indexName = uniqueIndexName(prefix);
-  const summary = await runIndex({ sources: [SEED_FILE], client, indexName });
-  return { client, indexName, summary };
+  await loadDocuments(client, indexName, seedDocuments());
+  return { client, indexName };
 };
