@@ -1,8 +1,8 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ErrorBody } from "../../api/schemas.ts";
-import { runIndex } from "../../indexer/run-index.ts";
+import { loadDocuments } from "../../indexer/load.ts";
 import { FAILURES_TO_OPEN } from "../../meili/circuit-breaker.ts";
 import { createMeiliClient } from "../../meili/connect-meili.ts";
 import { type EmbeddedMeili, startEmbeddedMeili } from "../../meili/embedded-meili.ts";
@@ -10,8 +10,8 @@ import { findMeiliBinary } from "../../meili/find-binary.ts";
 import { findFreePort } from "../../meili/free-port.ts";
 import { createApp } from "../../server/create-app.ts";
 import { silentLogger } from "../helpers/meili.ts";
-import { eventually } from "../helpers/process.ts";
-import { SEED_FILE } from "../helpers/seed.ts";
+import { PROCESS_WAIT } from "../helpers/process.ts";
+import { seedDocuments } from "../helpers/seed-documents.ts";
 import { useTempDir } from "../helpers/temp-dir.ts";
 
 const tempDir = useTempDir();
@@ -59,7 +59,7 @@ describe("the API when Meilisearch fails", () => {
     const port = await findFreePort();
     const first = await startMeili(dataDir, port);
     const client = createMeiliClient(first.url, first.masterKey, 2_000);
-    await runIndex({ sources: [SEED_FILE], client, indexName: "cities" });
+    await loadDocuments(client, "cities", seedDocuments());
     const app = createApp({ meili: client, indexName: "cities", logger: silentLogger });
     expect((await app.request("/api/search?q=ageing")).status).toBe(200);
 
@@ -124,7 +124,10 @@ describe("the circuit breaker in front of Meilisearch", () => {
     } finally {
       process.kill(pid, "SIGCONT");
     }
-    await eventually(async () => (await app.request("/health")).status === 200);
+    await vi.waitFor(
+      async () => expect((await app.request("/health")).status).toBe(200),
+      PROCESS_WAIT,
+    );
     expect(await (await app.request("/health")).json()).toMatchObject({ documents: 0 });
   });
 });

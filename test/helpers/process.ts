@@ -1,5 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
-
 /**
  * Whether a process with this id exists; false once `kill(pid, 0)` fails with ESRCH.
  *
@@ -17,16 +15,10 @@ export const processExists = (pid: number): boolean => {
 };
 
 /**
- * Polls `check` every 50 ms until it holds, failing after `timeoutMs`.
+ * `vi.waitFor` options for what a child process does in its own time (exit, restart, come
+ * back healthy): vitest's default of 1 s is too short on a loaded machine.
  *
  * @example
- * await eventually(() => isMeiliHealthy(url));
+ * await vi.waitFor(() => expect(processExists(pid)).toBe(false), PROCESS_WAIT);
  */
-export const eventually = async (check: () => Promise<boolean> | boolean, timeoutMs = 20_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(50);
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-};
+export const PROCESS_WAIT = { timeout: 20_000, interval: 50 };

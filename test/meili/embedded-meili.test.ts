@@ -1,14 +1,17 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "../../core/app-error.ts";
-import { type EmbeddedMeili, startEmbeddedMeili } from "../../meili/embedded-meili.ts";
+import {
+  type EmbeddedMeili,
+  MAX_RESTART_DELAY_MS,
+  startEmbeddedMeili,
+} from "../../meili/embedded-meili.ts";
 import { findMeiliBinary } from "../../meili/find-binary.ts";
 import { findFreePort } from "../../meili/free-port.ts";
 import { isMeiliHealthy } from "../../meili/wait-for-health.ts";
 import { silentLogger } from "../helpers/meili.ts";
-import { eventually, processExists } from "../helpers/process.ts";
+import { PROCESS_WAIT, processExists } from "../helpers/process.ts";
 import { useTempDir } from "../helpers/temp-dir.ts";
 
 const tempDir = useTempDir();
@@ -17,6 +20,7 @@ const binary = findMeiliBinary({ MEILI_BIN: process.env.MEILI_BIN, PATH: process
 /** Servers started by the current test; all of them are stopped after it. */
 const started: EmbeddedMeili[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(started.splice(0).map((meili) => meili.stop()));
 });
 
@@ -115,8 +119,11 @@ describe("startEmbeddedMeili", () => {
     const firstPid = meili.pid();
     expect(firstPid).toBeTypeOf("number");
     process.kill(firstPid as number, "SIGKILL");
-    await eventually(() => !processExists(firstPid as number));
-    await eventually(async () => meili.pid() !== firstPid && (await isMeiliHealthy(meili.url)));
+    await vi.waitFor(() => expect(processExists(firstPid as number)).toBe(false), PROCESS_WAIT);
+    await vi.waitFor(async () => {
+      expect(meili.pid()).not.toBe(firstPid);
+      expect(await isMeiliHealthy(meili.url)).toBe(true);
+    }, PROCESS_WAIT);
     const secondPid = meili.pid();
     expect(secondPid).toBeTypeOf("number");
     expect(processExists(secondPid as number)).toBe(true);
@@ -131,21 +138,27 @@ describe("startEmbeddedMeili", () => {
     const meili = await start({ dataDir: tempDir(), restartDelayMs: 50 });
     const pid = meili.pid() as number;
     expect(processExists(pid)).toBe(true);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     await meili.stop();
     expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
-    await sleep(1_000);
+    // Let every restart delay pass: a restart would have spawned a new child (and pid) by now.
+    await vi.advanceTimersByTimeAsync(MAX_RESTART_DELAY_MS);
+    vi.useRealTimers();
     expect(meili.pid()).toBe(pid);
     expect(processExists(pid)).toBe(false);
     expect(await isMeiliHealthy(meili.url)).toBe(false);
   });
 
   it("stop() right after a crash cancels the pending restart", async () => {
-    const meili = await start({ dataDir: tempDir(), restartDelayMs: 500 });
+    const meili = await start({ dataDir: tempDir(), restartDelayMs: 60_000 });
     const pid = meili.pid() as number;
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     process.kill(pid, "SIGKILL");
-    await eventually(() => !processExists(pid));
+    // Reaped, so the supervisor has seen the exit and set its restart timer (60 s of fake time).
+    await vi.waitFor(() => expect(processExists(pid)).toBe(false), PROCESS_WAIT);
     await meili.stop();
-    await sleep(1_000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    vi.useRealTimers();
     expect(meili.pid()).toBe(pid);
     expect(await isMeiliHealthy(meili.url)).toBe(false);
   });
@@ -178,6 +191,7 @@ describe("startEmbeddedMeili", () => {
     const dir = tempDir();
     const runs = join(dir, "runs");
     const script = writeScript(dir, "broken-meili", `echo run >> "${runs}"\nexit 1`);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     await expect(
       startEmbeddedMeili({
         binary: script,
@@ -187,7 +201,11 @@ describe("startEmbeddedMeili", () => {
         restartDelayMs: 10,
       }),
     ).rejects.toMatchObject({ code: "meilisearch_start_failed" });
-    await sleep(500);
+    // A relaunch opens the log again before it spawns: with the log gone, let the restart delay
+    // pass, and the log is still gone.
+    rmSync(join(dir, "data", "meilisearch.log"));
+    await vi.advanceTimersByTimeAsync(MAX_RESTART_DELAY_MS);
+    expect(existsSync(join(dir, "data", "meilisearch.log"))).toBe(false);
     expect(readFileSync(runs, "utf8")).toBe("run\n");
   });
 

@@ -1,11 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { readConfig } from "../../core/config.ts";
 import type { SearchResult } from "../../search/result-schemas.ts";
 import { type RunningServer, startServer } from "../../server/start-server.ts";
 import { silentLogger, testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
-import { eventually, processExists } from "../helpers/process.ts";
+import { PROCESS_WAIT, processExists } from "../helpers/process.ts";
 import { useTempDir } from "../helpers/temp-dir.ts";
 
 const tempDir = useTempDir();
@@ -24,7 +24,7 @@ const startOnTempDir = async () => {
 };
 
 const hasStatus = (url: string, status: number) => async () =>
-  (await fetch(url).catch(() => undefined))?.status === status;
+  expect((await fetch(url).catch(() => undefined))?.status).toBe(status);
 
 describe("startServer with the embedded Meilisearch", () => {
   it("indexes the bundled sample into an empty index and finds Beijing for ageing over HTTP", async () => {
@@ -63,8 +63,8 @@ describe("startServer with the embedded Meilisearch", () => {
     const firstPid = running.meili.embedded?.pid();
     expect(firstPid).toBeGreaterThan(0);
     process.kill(firstPid as number, "SIGKILL");
-    await eventually(hasStatus(`${running.url}/health`, 503));
-    await eventually(hasStatus(`${running.url}/health`, 200));
+    await vi.waitFor(hasStatus(`${running.url}/health`, 503), PROCESS_WAIT);
+    await vi.waitFor(hasStatus(`${running.url}/health`, 200), PROCESS_WAIT);
     expect(running.meili.embedded?.pid()).not.toBe(firstPid);
     const body = (await (await fetch(`${running.url}/health`)).json()) as { documents: number };
     expect(body.documents).toBe(12);
