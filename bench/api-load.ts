@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { readConfig } from "../core/config.ts";
+import { type Config, readConfig } from "../core/config.ts";
 import { createLogger } from "../core/logger.ts";
 import { type RunningServer, startServer } from "../server/start-server.ts";
 import { fixed, isMain, markdownTable, percentChange, ratio } from "./format.ts";
@@ -56,9 +56,16 @@ export type ApiLoadResult = {
   routes: RouteResult[];
 };
 
-const load = async (url: string, seconds: number): Promise<LoadFigures> => {
-  // One worker thread sends the load, so autocannon does not share the server's event loop.
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, workers: 1 });
+/**
+ * Loads a server with autocannon, from one worker thread so that it does not share the
+ * server's event loop, and sums up what it saw; `options` may carry several `requests`, which
+ * each connection sends in turn.
+ *
+ * @example
+ * const figures = await measureLoad({ url: `${base}/health`, connections: 10, duration: 5 });
+ */
+export const measureLoad = async (options: autocannon.Options): Promise<LoadFigures> => {
+  const result = await autocannon({ ...options, workers: 1 });
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
@@ -68,11 +75,49 @@ const load = async (url: string, seconds: number): Promise<LoadFigures> => {
   };
 };
 
+const load = (url: string, seconds: number): Promise<LoadFigures> =>
+  measureLoad({ url, connections: CONNECTIONS, duration: seconds });
+
+/**
+ * Starts the whole server as `npm start` would, on 127.0.0.1 with a free port, an embedded
+ * Meilisearch on a temporary data dir, the bundled sample indexed, rate limit and logs off.
+ * `close` stops both and removes the data dir.
+ *
+ * @example
+ * const { running, close } = await startBenchServer();
+ * await fetch(`${running.url}/health`);
+ * await close();
+ */
+export const startBenchServer = async (): Promise<{
+  running: RunningServer;
+  config: Config;
+  close: () => Promise<void>;
+}> => {
+  const dataDir = await mkdtemp(join(tmpdir(), "lcs-bench-"));
+  const removeDataDir = () => rm(dataDir, { recursive: true, force: true });
+  const config = readConfig({
+    HOST: "127.0.0.1",
+    PORT: "0",
+    MEILI_DATA_DIR: join(dataDir, "meili"),
+    MEILI_BIN: process.env.MEILI_BIN,
+    SAMPLE_DIR: "data",
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_PER_MINUTE: "0",
+  });
+  const running = await startServer(config, createLogger(config.LOG_LEVEL)).catch(
+    async (error: unknown) => {
+      await removeDataDir();
+      throw error;
+    },
+  );
+  return { running, config, close: () => running.close().then(removeDataDir) };
+};
+
 /**
  * Warms a route up a little; says why it must not be loaded when it does not answer 200
  * (loading an error would measure the error path, not the route).
  */
-const check = async (url: string): Promise<string | undefined> => {
+export const checkRoute = async (url: string): Promise<string | undefined> => {
   for (let i = 0; i < 20; i++) {
     const response = await fetch(url);
     const body = await response.text();
@@ -84,8 +129,7 @@ const check = async (url: string): Promise<string | undefined> => {
 const progress = (message: string) => process.stderr.write(`[api-load] ${message}\n`);
 
 /**
- * Starts the whole server (embedded Meilisearch on a temporary data dir, the bundled sample
- * indexed, rate limit off, logs off) on 127.0.0.1, warms every route up, loads each route with
+ * Starts the whole server (`startBenchServer`) on 127.0.0.1, warms every route up, loads each route with
  * autocannon for `durationSeconds`, then loads every route once more to show how far the
  * machine drifted meanwhile. A route that does not answer 200 is reported, not loaded. Closes
  * the server and removes the data dir in every case; gives up after `WATCHDOG_MS`.
@@ -100,14 +144,11 @@ export const benchApiLoad = async (
   const durationSeconds = options.durationSeconds ?? DURATION_SECONDS;
   const routes = options.routes ?? ROUTES;
   const started = performance.now();
-  const dataDir = await mkdtemp(join(tmpdir(), "lcs-bench-"));
-  let running: RunningServer | undefined;
+  let server: Awaited<ReturnType<typeof startBenchServer>> | undefined;
   // Stopped early (the watchdog, or a signal through `options.signal`): close and exit.
   const abandon = (reason: string, exitCode: number) => {
     progress(`${reason}: closing the server`);
-    void (running?.close() ?? Promise.resolve())
-      .then(() => rm(dataDir, { recursive: true, force: true }))
-      .finally(() => process.exit(exitCode));
+    void (server?.close() ?? Promise.resolve()).finally(() => process.exit(exitCode));
   };
   const watchdog = setTimeout(
     () => abandon(`still running after ${WATCHDOG_MS / 1000} s`, 1),
@@ -117,22 +158,13 @@ export const benchApiLoad = async (
   const onAbort = () => abandon("interrupted", 130);
   options.signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const config = readConfig({
-      HOST: "127.0.0.1",
-      PORT: "0",
-      MEILI_DATA_DIR: join(dataDir, "meili"),
-      MEILI_BIN: process.env.MEILI_BIN,
-      SAMPLE_DIR: "data",
-      LOG_LEVEL: "silent",
-      RATE_LIMIT_PER_MINUTE: "0",
-    });
-    running = await startServer(config, createLogger(config.LOG_LEVEL));
+    server = await startBenchServer();
     const startupMs = performance.now() - started;
-    const base = running.url;
+    const base = server.running.url;
     progress(`server up at ${base} in ${fixed(startupMs)} ms`);
     const problems = new Map<Route, string>();
     for (const route of routes) {
-      const problem = await check(`${base}${route.path}`);
+      const problem = await checkRoute(`${base}${route.path}`);
       if (problem) {
         progress(`skipping ${route.path}: it ${problem}`);
         problems.set(route, problem);
@@ -176,8 +208,7 @@ export const benchApiLoad = async (
   } finally {
     clearTimeout(watchdog);
     options.signal?.removeEventListener("abort", onAbort);
-    await running?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await server?.close();
   }
 };
 
