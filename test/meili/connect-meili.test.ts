@@ -55,7 +55,7 @@ describe("connectMeili", () => {
     const meili = await connectMeili(config, silentLogger);
     let pid: number | undefined;
     try {
-      expect(meili.embedded).toBeDefined();
+      expect(meili.embedded).toMatchObject({ logFile: join(dataDir, "meilisearch.log") });
       pid = meili.embedded?.pid();
       expect(pid).toBeTypeOf("number");
       expect(meili.url).toBe(meili.embedded?.url);

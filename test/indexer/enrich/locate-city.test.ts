@@ -25,8 +25,8 @@ const SEED_COORDINATES: Record<string, Point> = {
 };
 
 const expectNear = (actual: Point | undefined, expected: Point | undefined) => {
-  expect(actual).toBeDefined();
-  expect(expected).toBeDefined();
+  expect(actual).toEqual({ lat: expect.any(Number), lng: expect.any(Number) });
+  expect(expected).toEqual({ lat: expect.any(Number), lng: expect.any(Number) });
   expect(Math.abs((actual?.lat ?? 0) - (expected?.lat ?? Number.NaN))).toBeLessThan(TOLERANCE);
   expect(Math.abs((actual?.lng ?? 0) - (expected?.lng ?? Number.NaN))).toBeLessThan(TOLERANCE);
 };

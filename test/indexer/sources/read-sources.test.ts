@@ -167,9 +167,7 @@ describe("readSources on bad input", () => {
     writeFileSync(huge, "");
     truncateSync(huge, HUGE_BYTES);
     vi.mocked(readFile).mockClear();
-    const started = performance.now();
     const parsed = await readSources([huge]);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(parsed.problems).toEqual([
       {
         source: huge,
