@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { OpenAPIObject } from "openapi3-ts/oas31";
+import { AppError } from "../core/app-error.ts";
 import type { Logger } from "../core/logger.ts";
 import { toAppError } from "../meili/to-app-error.ts";
 import { getCity, similarCities } from "../search/city-lookup.ts";
@@ -26,6 +27,26 @@ import { pageRenderer } from "./page-renderer.tsx";
 
 /** Assets change only with a deploy, so browsers may keep them for an hour. */
 const ASSET_CACHE_CONTROL = "public, max-age=3600";
+
+/** Every path the pages answer, all of them with GET (and HEAD) only. */
+const PAGE_PATHS = [
+  "/",
+  "/results",
+  "/city/:id",
+  "/docs",
+  "/assets/search.js",
+  "/assets/style.css",
+];
+const PAGE_METHODS = "GET, HEAD";
+
+/** Another method on a page's path is a 405 with `Allow`, not the 404 of an unknown path. */
+const refuseOtherMethods = (c: Context) => {
+  c.header("Allow", PAGE_METHODS);
+  throw new AppError(
+    "method_not_allowed",
+    `${c.req.method} is not allowed here; use ${PAGE_METHODS}`,
+  );
+};
 
 /** What the pages need: where to search, where to log what went wrong, the API's description. */
 export type UiOptions = SearchContext & { logger: Logger; apiDocument: OpenAPIObject };
@@ -99,13 +120,13 @@ const assetRoutes = () => {
 /**
  * The search page at `/` (rendered on the server, so it works without JavaScript), the
  * results region alone at `/results` for the client script, city pages at `/city/:id`, the
- * API's documentation at `/docs`, and the bundled assets.
+ * API's documentation at `/docs`, and the bundled assets; other methods on them answer 405.
  *
  * @example
  * app.route("/", uiRoutes(options));
  */
-export const uiRoutes = (options: UiOptions) =>
-  new Hono()
+export const uiRoutes = (options: UiOptions) => {
+  const pages = new Hono()
     .use(pageRenderer)
     .get("/", async (c) => {
       const params = pageParams(c);
@@ -146,3 +167,7 @@ export const uiRoutes = (options: UiOptions) =>
       }),
     )
     .route("/", assetRoutes());
+  // After the GET routes, so that only the methods they do not serve reach it.
+  for (const path of PAGE_PATHS) pages.all(path, refuseOtherMethods);
+  return pages;
+};

@@ -67,6 +67,17 @@ describe("the search page, rendered on the server", () => {
     },
   );
 
+  it.each([
+    ["POST", "/?q=ageing"],
+    ["PUT", "/results?q=x"],
+    ["DELETE", "/city/beijing-china"],
+    ["PATCH", "/assets/search.js"],
+  ])("answers %s %s, a page served with GET only, with 405 and Allow", async (method, path) => {
+    const response = await seeded.app.request(path, { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD");
+  });
+
   it("shows the error state with 503 when Meilisearch is unreachable", async () => {
     const meili = createMeiliClient(`http://127.0.0.1:${await findFreePort()}`, "key", 500);
     const app = createApp({ meili, indexName: "cities", logger: silentLogger });
