@@ -51,6 +51,23 @@ export const sectionsSchema = z.object({
   plan: meiliText(),
 });
 
+/**
+ * A piece of a section as people read it: a paragraph of sentences, or a list of items. Every
+ * word of the section is in one, in order.
+ */
+export const sectionBlockSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("paragraph"), sentences: z.array(z.string().min(1)).min(1) }),
+  z.object({ type: z.literal("list"), items: z.array(z.string().min(1)).min(1) }),
+]);
+
+/** Each section's blocks, in reading order; a section that is absent has none. */
+export const sectionBlocksSchema = z.object({
+  intro: z.array(sectionBlockSchema).optional(),
+  vision: z.array(sectionBlockSchema).optional(),
+  challenges: z.array(sectionBlockSchema).optional(),
+  plan: z.array(sectionBlockSchema).optional(),
+});
+
 /** A piece of evidence for a theme: the words found and the section they were found in. */
 export const evidenceSchema = z.object({ phrase: meiliText().min(1), section: z.string().min(1) });
 
@@ -80,6 +97,8 @@ export const cityDocumentSchema = z.object({
   source: sourceSchema,
   tagline: meiliText(),
   sections: sectionsSchema,
+  /** The sections as paragraphs and lists, restored where the source lost its markup. */
+  blocks: sectionBlocksSchema,
   /** The narrative with glued words repaired: what search reads. */
   text: meiliText().min(1),
   /** The narrative exactly as the source had it. */
@@ -104,6 +123,8 @@ export const cityDocumentSchema = z.object({
 
 export type CitySource = z.infer<typeof sourceSchema>;
 export type CitySections = z.infer<typeof sectionsSchema>;
+export type SectionBlock = z.infer<typeof sectionBlockSchema>;
+export type SectionBlocks = z.infer<typeof sectionBlocksSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type ThemeTag = z.infer<typeof themeTagSchema>;
 export type CityDocument = z.infer<typeof cityDocumentSchema>;

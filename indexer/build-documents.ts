@@ -1,5 +1,9 @@
 import { createHash } from "node:crypto";
-import { type CityDocument, cityDocumentSchema } from "../core/city-document.ts";
+import {
+  type CityDocument,
+  cityDocumentSchema,
+  type SectionBlocks,
+} from "../core/city-document.ts";
 import { describeIssues } from "../core/describe-issues.ts";
 import { cityId } from "./city-id.ts";
 import { type Country, findCountry } from "./countries.ts";
@@ -7,9 +11,15 @@ import { type BaseDocument, enrichDocuments } from "./enrich/enrich-documents.ts
 import { defaultTaxonomy } from "./enrich/taxonomy.ts";
 import type { Block } from "./extract/html-blocks.ts";
 import type { RawRecord, SourceProblem } from "./extract/raw-record.ts";
-import { splitSections } from "./extract/sections.ts";
+import { sectionSpans, splitSections } from "./extract/sections.ts";
 import { buildRepairContext, type RepairContext, repairGluedWords } from "./repair.ts";
 import { isUrl } from "./sources/is-url.ts";
+import { sectionWords } from "./structure/joined-words.ts";
+import { recoverStructure } from "./structure/recover-structure.ts";
+import { sectionUnits } from "./structure/section-units.ts";
+
+/** The sections restored as paragraphs and lists (the tagline is one line). */
+const STRUCTURED_SECTIONS = ["intro", "vision", "challenges", "plan"] as const;
 
 /** A city document before enrichment: what the sources themselves say. */
 const baseDocumentSchema = cityDocumentSchema.omit({
@@ -56,9 +66,26 @@ const sourceOf = (record: RawRecord) => {
   };
 };
 
+/** Each section's paragraphs and lists, from the words of its spans and how they were joined. */
+const structureOf = (record: RawRecord, blocks: Block[], context: RepairContext): SectionBlocks => {
+  const spans = sectionSpans(blocks);
+  const structured = STRUCTURED_SECTIONS.map((name) => {
+    const words = sectionWords(record.blocks, blocks, spans[name]);
+    return [name, recoverStructure(words, context.protectedWords)] as const;
+  });
+  return Object.fromEntries(structured.filter(([, found]) => found.length > 0));
+};
+
+/** What search reads: the tagline, then every sentence and list item, one a line. */
+const flatText = (tagline: string, structure: SectionBlocks, blocks: Block[]) =>
+  [tagline, ...STRUCTURED_SECTIONS.flatMap((name) => sectionUnits(structure[name]))]
+    .filter(Boolean)
+    .join("\n") || blocks.map((block) => block.text).join("\n");
+
 const toDocument = (record: RawRecord, country: Country, context: RepairContext): BaseDocument => {
   const blocks = repairBlocks(record, context);
   const { tagline, ...sections } = splitSections(blocks);
+  const structure = structureOf(record, blocks, context);
   const document = {
     id: cityId(record.city, country.name),
     city: record.city,
@@ -68,7 +95,8 @@ const toDocument = (record: RawRecord, country: Country, context: RepairContext)
     source: sourceOf(record),
     tagline,
     sections,
-    text: blocks.map((block) => block.text).join("\n"),
+    blocks: structure,
+    text: flatText(tagline, structure, blocks),
     rawText: record.rawText ?? record.blocks.map((block) => block.text).join("\n"),
   };
   return document;

@@ -1,4 +1,5 @@
-import type { CityDocument } from "../../core/city-document.ts";
+import type { CityDocument, SectionBlocks } from "../../core/city-document.ts";
+import { sectionUnits } from "../structure/section-units.ts";
 import { cityVectors } from "./city-vectors.ts";
 import { nounPhrases, rankKeyphrases } from "./keyphrases.ts";
 import { locateCity } from "./locate-city.ts";
@@ -12,9 +13,15 @@ type Enrichment = Pick<
 >;
 export type BaseDocument = Omit<CityDocument, keyof Enrichment | "contentHash">;
 
+/** Each section's text with one sentence or list item a line, so nothing mined spans two. */
 const sectionTexts = (document: BaseDocument) => ({
   tagline: document.tagline,
-  ...document.sections,
+  ...Object.fromEntries(
+    Object.entries(document.sections).map(([name, text]) => {
+      const units = sectionUnits(document.blocks[name as keyof SectionBlocks]);
+      return [name, units.length > 0 ? units.join("\n") : text];
+    }),
+  ),
 });
 
 /** Words no keyphrase may contain: the boilerplate's and the taxonomy's generic words. */

@@ -2,7 +2,10 @@ import type { Evidence, ThemeTag } from "../../core/city-document.ts";
 import { type Token, tokenize } from "./nlp.ts";
 import type { Taxonomy, Term, Theme } from "./taxonomy.ts";
 
-/** The parts of a profile that carry evidence, by name (tagline, intro, vision, …). */
+/**
+ * The parts of a profile that carry evidence, by name (tagline, intro, vision, …); a line break
+ * ends a unit (a sentence, a list item), and no evidence spans one.
+ */
 export type SectionTexts = Record<string, string>;
 
 /** Most evidence entries kept per tag: enough to explain it, few enough to read. */
@@ -84,9 +87,12 @@ const scoreOf = (evidence: Evidence[], taxonomy: Taxonomy, length: number) => {
 export const tagThemes = (sections: SectionTexts, taxonomy: Taxonomy): ThemeTag[] => {
   const parsed: Section[] = Object.entries(sections).map(([name, text]) => ({
     name,
-    tokens: tokenize(text).filter((token) => token.word),
+    tokens: tokenize(text).filter((token) => token.word || token.text.includes("\n")),
   }));
-  const length = parsed.reduce((sum, section) => sum + section.tokens.length, 0);
+  const length = parsed.reduce(
+    (sum, section) => sum + section.tokens.filter((token) => token.word).length,
+    0,
+  );
   const boilerplate = new Map(
     parsed.map((section) => [section.name, mask(section.tokens, taxonomy.boilerplate)]),
   );

@@ -56,19 +56,21 @@ export const classifyHeading = (heading: string): HeadedSection | undefined => {
   return HEADED.find((name) => HEADINGS[name].keywords.some((keyword) => found.includes(keyword)));
 };
 
-type Piece = { section: SectionName; text: string };
+/** Where a section's text lies: characters `start` to `end` of block `block`. */
+export type Span = { block: number; start: number; end: number };
+type Piece = { section: SectionName; start: number; end: number };
 
-/** Splits a run of text at run-in headings: `[{ section, text }]`, the first under `current`. */
+/** Splits a run of text at run-in headings: `[{ section, start, end }]`, the first under `current`. */
 const splitRunIn = (text: string, current: SectionName): Piece[] => {
   const parts: Piece[] = [];
   let section = current;
   let from = 0;
   for (const match of text.matchAll(INLINE_HEADING)) {
-    parts.push({ section, text: text.slice(from, match.index) });
+    parts.push({ section, start: from, end: match.index });
     section = classifyHeading(match[0]) ?? section;
-    from = (match.index ?? 0) + match[0].length;
+    from = match.index + match[0].length;
   }
-  parts.push({ section, text: text.slice(from) });
+  parts.push({ section, start: from, end: text.length });
   return parts;
 };
 
@@ -82,49 +84,73 @@ const openedBy = (block: Block): HeadedSection | undefined =>
 const hasSectionHeadings = (blocks: Block[]) =>
   blocks.some((block) => block.kind === "heading" && classifyHeading(block.text) !== undefined);
 
-const takeTagline = (blocks: Block[], runIn: boolean): { tagline: string; rest: Block[] } => {
+const isTagline = (blocks: Block[], runIn: boolean): boolean => {
   const [first, ...rest] = blocks;
-  const isTagline =
+  return (
     first !== undefined &&
     rest.length > 0 &&
     first.text.length <= MAX_TAGLINE_LENGTH &&
     !openedBy(first) &&
-    !(runIn && first.text.search(INLINE_HEADING) >= 0);
-  return isTagline ? { tagline: first.text, rest } : { tagline: "", rest: blocks };
+    !(runIn && first.text.search(INLINE_HEADING) >= 0)
+  );
 };
 
 /** A block's text as pieces under their sections: a heading piece opens its section. */
 const piecesOf = (block: Block, current: SectionName, runIn: boolean): Piece[] => {
   const opened = openedBy(block);
-  if (opened) return [{ section: opened, text: "" }];
-  return runIn ? splitRunIn(block.text, current) : [{ section: current, text: block.text }];
+  if (opened) return [{ section: opened, start: 0, end: 0 }];
+  return runIn
+    ? splitRunIn(block.text, current)
+    : [{ section: current, start: 0, end: block.text.length }];
 };
 
-/** Files each block's text under the section open where it stands, starting in the intro. */
-const fileBlocks = (blocks: Block[], runIn: boolean): Record<SectionName, string[]> => {
-  const parts: Record<SectionName, string[]> = {
-    tagline: [],
-    intro: [],
-    vision: [],
-    challenges: [],
-    plan: [],
-  };
+/** A piece without its surrounding white space; undefined when nothing else is left. */
+const trimmed = (text: string, piece: Piece, block: number): Span | undefined => {
+  const slice = text.slice(piece.start, piece.end);
+  if (!slice.trim()) return undefined;
+  const start = piece.start + slice.length - slice.trimStart().length;
+  return { block, start, end: start + slice.trim().length };
+};
+
+const emptySpans = (): Record<SectionName, Span[]> => ({
+  tagline: [],
+  intro: [],
+  vision: [],
+  challenges: [],
+  plan: [],
+});
+
+/**
+ * Where each section of a profile lies in its blocks, as spans of block text in reading order.
+ * Heading blocks open sections by their words, as does a block that is only a heading phrase.
+ * When no heading block opens a section (text that lost its markup), run-in headings such as
+ * "… inclusiveness Vision and motivation The overall …" are found inside the text too; when
+ * one does, the text is trusted and not searched for them. A short first block is the tagline.
+ *
+ * @example
+ * sectionSpans([{ kind: "text", text: "Tagline" }, { kind: "text", text: "Intro" }]).intro;
+ * // [{ block: 1, start: 0, end: 5 }]
+ */
+export const sectionSpans = (blocks: Block[]): Record<SectionName, Span[]> => {
+  const runIn = !hasSectionHeadings(blocks);
+  const spans = emptySpans();
+  const tagline = isTagline(blocks, runIn);
+  if (tagline && blocks[0]) spans.tagline.push({ block: 0, start: 0, end: blocks[0].text.length });
   let current: SectionName = "intro";
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
+    if (tagline && index === 0) return;
     for (const piece of piecesOf(block, current, runIn)) {
       current = piece.section;
-      if (piece.text.trim()) parts[current].push(piece.text.trim());
+      const span = trimmed(block.text, piece, index);
+      if (span) spans[current].push(span);
     }
-  }
-  return parts;
+  });
+  return spans;
 };
 
 /**
  * Sections a profile's blocks into tagline, intro, vision, challenges and plan (an empty string
- * for each that is absent). Heading blocks open sections by their words, as does a block that is
- * only a heading phrase. When no heading block opens a section (text that lost its markup),
- * run-in headings such as "… inclusiveness Vision and motivation The overall …" are found inside
- * the text too; when one does, the text is trusted and not searched for them.
+ * for each that is absent): the text of each section's spans (`sectionSpans`), one line each.
  *
  * @example
  * splitSections([
@@ -133,16 +159,8 @@ const fileBlocks = (blocks: Block[], runIn: boolean): Record<SectionName, string
  * ]).vision; // "The objective is"
  */
 export const splitSections = (blocks: Block[]): Sections => {
-  const runIn = !hasSectionHeadings(blocks);
-  const { tagline, rest } = takeTagline(blocks, runIn);
-  const parts = fileBlocks(rest, runIn);
-  const joined = Object.fromEntries(HEADED.map((name) => [name, parts[name].join("\n")]));
-  return {
-    tagline,
-    intro: parts.intro.join("\n"),
-    vision: "",
-    challenges: "",
-    plan: "",
-    ...joined,
-  };
+  const spans = sectionSpans(blocks);
+  const text = (name: SectionName) =>
+    spans[name].map((span) => blocks[span.block]?.text.slice(span.start, span.end)).join("\n");
+  return Object.fromEntries(SECTION_NAMES.map((name) => [name, text(name)])) as Sections;
 };

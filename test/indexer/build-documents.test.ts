@@ -63,9 +63,9 @@ describe("buildDocuments", () => {
       record({ blocks, markupLost: true }),
       record({ city: "Cork", country: "Ireland", blocks, markupLost: false }),
     ]).documents;
-    expect(lost?.text).toContain("structure mobilizing");
+    expect(lost?.sections.intro).toContain("structure mobilizing");
     expect(lost?.rawText).toContain("structuremobilizing");
-    expect(clean?.text).toContain("structuremobilizing");
+    expect(clean?.sections.intro).toContain("structuremobilizing");
   });
 
   it("reports a record of an unknown country with its source and position, and keeps the others", () => {
@@ -92,7 +92,7 @@ describe("buildDocuments", () => {
   it("keeps the later of two records of the same city and reports the duplicate", () => {
     const later = record({ position: "record 20", blocks: [{ kind: "text", text: "new" }] });
     const { documents, problems } = buildDocuments([record(), later]);
-    expect(documents.map((document) => document.text)).toEqual(["new"]);
+    expect(documents.map((document) => document.sections.intro)).toEqual(["new"]);
     expect(problems[0]).toMatchObject({
       position: "record 20",
       message: expect.stringMatching(/duplicate of espoo-finland/),

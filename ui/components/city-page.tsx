@@ -1,4 +1,5 @@
 import { raw } from "hono/html";
+import type { SectionBlock } from "../../core/city-document.ts";
 import { escapeRegExp } from "../../core/escape-reg-exp.ts";
 import { LABELLED_SECTIONS } from "../../core/section-labels.ts";
 import type { CityBody, SimilarHit } from "../../search/result-schemas.ts";
@@ -32,6 +33,30 @@ const evidenceIn = (city: CityBody, section: string) =>
   city.themes.flatMap((tag) =>
     tag.evidence.filter((e) => e.section === section).map((e) => e.phrase),
   );
+
+const Marked = ({ text, phrases }: { text: string; phrases: string[] }) =>
+  raw(highlightEvidence(text, phrases));
+
+/** A section as the source wrote it: paragraphs and bullet lists, evidence marked in each. */
+const SectionBody = ({ blocks, phrases }: { blocks: SectionBlock[]; phrases: string[] }) => (
+  <>
+    {blocks.map((block) =>
+      block.type === "list" ? (
+        <ul class="city__list">
+          {block.items.map((item) => (
+            <li>
+              <Marked text={item} phrases={phrases} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>
+          <Marked text={block.sentences.join(" ")} phrases={phrases} />
+        </p>
+      ),
+    )}
+  </>
+);
 
 const ThemeTags = ({ city }: { city: CityBody }) => (
   <ul class="theme-tags">
@@ -87,7 +112,12 @@ export const CityPage = ({ city, similar }: { city: CityBody; similar: SimilarHi
           {LABELLED_SECTIONS.filter(([name]) => city.sections[name]).map(([name, heading]) => (
             <section>
               <h2>{heading}</h2>
-              <p>{raw(highlightEvidence(city.sections[name], evidenceIn(city, name)))}</p>
+              <SectionBody
+                blocks={
+                  city.blocks[name] ?? [{ type: "paragraph", sentences: [city.sections[name]] }]
+                }
+                phrases={evidenceIn(city, name)}
+              />
             </section>
           ))}
         </div>

@@ -275,7 +275,8 @@ type Glued = { city: string; token: string; split: string };
 const GLUED: Glued[] = JSON.parse(readFileSync(fixture("glued-tokens.json"), "utf8")).glued;
 
 /** A text's words: runs of letters and digits, so punctuation cannot hide a glued token. */
-const wordsOf = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+/** The words of a text, in lower case: restored capitals do not change a word. */
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 const tokensOf = (text: string) =>
   text.split(/\s+/).map((token) => token.replace(/[^\p{L}\p{N}]/gu, ""));
 
@@ -287,8 +288,9 @@ describe("the seed listing read from HTML", () => {
   });
   const htmlDocs = buildDocuments(fromHtml.records);
   const textDocs = buildDocuments(fromText.records);
+  /** The city's text as the HTML has it, headings included (markup kept, nothing glued). */
   const textOf = (city: string) =>
-    htmlDocs.documents.find((document) => document.city === city)?.text ?? "";
+    htmlDocs.documents.find((document) => document.city === city)?.rawText ?? "";
 
   it("extracts the 12 records without problems and with their markup intact", () => {
     expect(fromHtml.problems).toEqual([]);
