@@ -29,6 +29,8 @@ export type MeiliConnection = {
   url: string;
   /** A client holding the master key: for the server side only, never for a browser. */
   client: Meilisearch;
+  /** That key, for a process of the server's own (the reindex worker); never log it. */
+  masterKey: string | undefined;
   /** The embedded server, when this process started one. */
   embedded?: EmbeddedMeili;
   close: () => Promise<void>;
@@ -86,7 +88,7 @@ const connectTo = async (url: string, masterKey: string | undefined, options: Co
   await waitForMeiliHealth(url, { timeoutMs: options.healthTimeoutMs });
   const client = createMeiliClient(url, masterKey);
   await checkKey(client, url);
-  return { url, client, close: async () => {} };
+  return { url, client, masterKey, close: async () => {} };
 };
 
 /** The master key of the server another process runs on `dataDir`, from its key file. */
@@ -137,7 +139,8 @@ const startOwn = async (config: Config, logger: Logger, options: ConnectOptions)
     ...(options.healthTimeoutMs ? { startTimeoutMs: options.healthTimeoutMs } : {}),
   });
   const client = createMeiliClient(embedded.url, embedded.masterKey);
-  return { url: embedded.url, client, embedded, close: embedded.stop };
+  const { url, masterKey } = embedded;
+  return { url, client, masterKey, embedded, close: embedded.stop };
 };
 
 /**

@@ -6,6 +6,7 @@ import { countDocuments } from "../meili/count-documents.ts";
 import { ensureSearchKey } from "../meili/search-key.ts";
 import { createApp } from "./create-app.ts";
 import { listen } from "./listen.ts";
+import { reindexInChild } from "./reindex-in-child.ts";
 
 export type RunningServer = {
   /** Where the page and the API answer. */
@@ -30,13 +31,20 @@ const indexSampleIfEmpty = async (meili: MeiliConnection, config: Config, logger
   );
 };
 
-const reindex = async (meili: MeiliConnection, config: Config) => {
-  const { documents: _, ...summary } = await runIndex({
-    sources: [config.SAMPLE_DIR],
-    client: meili.client,
-    indexName: config.MEILI_INDEX,
-  });
-  return summary;
+/** The admin reindex, in a child process so searches stay fast meanwhile; close() aborts it. */
+const childReindex = (meili: MeiliConnection, config: Config) => {
+  const running = new AbortController();
+  const reindex = () =>
+    reindexInChild(
+      {
+        url: meili.url,
+        masterKey: meili.masterKey,
+        indexName: config.MEILI_INDEX,
+        sources: [config.SAMPLE_DIR],
+      },
+      running.signal,
+    );
+  return { reindex, abort: () => running.abort() };
 };
 
 /**
@@ -50,6 +58,7 @@ const reindex = async (meili: MeiliConnection, config: Config) => {
  */
 export const startServer = async (config: Config, logger: Logger): Promise<RunningServer> => {
   const meili = await connectMeili(config, logger);
+  const { reindex, abort } = childReindex(meili, config);
   try {
     await indexSampleIfEmpty(meili, config, logger);
     const searchKey = await ensureSearchKey(meili.client, config.MEILI_INDEX);
@@ -58,7 +67,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       indexName: config.MEILI_INDEX,
       logger,
       ...(config.ADMIN_TOKEN ? { adminToken: config.ADMIN_TOKEN } : {}),
-      reindex: () => reindex(meili, config),
+      reindex,
       corsOrigins: config.CORS_ORIGINS,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       trustProxy: config.TRUST_PROXY,
@@ -69,6 +78,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       url: http.url,
       meili,
       close: async () => {
+        abort();
         await http.close();
         await meili.close();
       },
