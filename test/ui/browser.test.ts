@@ -161,6 +161,28 @@ describe("the search page in Chromium", () => {
     await context.close();
   });
 
+  it("shows a profile's lost lists as bullet lists and its sentences as paragraphs", async () => {
+    const { page, context, errors } = await openPage();
+    await page.goto(`${server.url}/city/villa-maria-argentina`);
+    const challenges = page.locator(".city__narrative section", {
+      hasText: "Challenges and goals",
+    });
+    expect(await challenges.locator("li").allTextContents()).toEqual([
+      "Adult illiteracy",
+      "Childcare",
+      "Inclusive learning",
+      "Learning in families and communities",
+      "Sustainability",
+    ]);
+    const intro = page.locator(".city__narrative section", { hasText: "Introduction" });
+    expect(await intro.locator("p").textContent()).toMatch(/88600 inhabitants\. Its rich/);
+    await shot(page, "city-page-structure");
+    await page.setViewportSize({ width: 360, height: 800 });
+    await shot(page, "city-page-structure-360px");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("shows an error state, and keeps the page, when the search fails", async () => {
     const { page, context } = await openPage();
     await page.goto(server.url);
