@@ -1,13 +1,15 @@
 import { defineConfig } from "vitest/config";
+import TierSequencer from "./test/helpers/tier-sequencer.ts";
 
 /**
  * Three tiers, as vitest projects (rules and commands in test/README.md):
  *
  * - unit: every test file not listed below. No Meilisearch: `testMeiliClient()`, `meiliUrl()`
  *   and `meiliKey()` (test/helpers/meili.ts) throw there, naming this file. Its files share a
- *   module cache per worker, so a file that calls `vi.mock` is stopped (test/helpers/unit-setup.ts)
- *   unless it is in ISOLATED, which runs as the `unit-isolated` project.
- * - integration: talks to the one shared Meilisearch the tier starts (or starts its own).
+ *   module cache per worker, so a file that calls `vi.mock` is stopped
+ *   (test/helpers/shared-module-cache.ts) unless it is in ISOLATED, the `unit-isolated` project.
+ * - integration: talks to the one shared Meilisearch the tier starts (or starts its own); it
+ *   shares a module cache per worker too.
  * - e2e: runs the whole app: the server, the browser, the CLI as a child process.
  *
  * A new file goes in a tier by its name (`*.integration.test.ts`, `*.e2e.test.ts`,
@@ -51,6 +53,8 @@ const E2E = [
 
 /** Starts the run's one Meilisearch; shared by both projects that list it. */
 const MEILI_SETUP = "test/helpers/global-setup.ts";
+/** Stops a file that mocks modules in a project whose files share a module cache. */
+const SHARED_MODULE_CACHE = "test/helpers/shared-module-cache.ts";
 
 export default defineConfig({
   test: {
@@ -59,6 +63,7 @@ export default defineConfig({
     // vitest's default on 2 cores is 1 worker; most of the slow tests wait on Meilisearch,
     // Chromium or child processes rather than on the CPU.
     maxWorkers: 3,
+    sequence: { sequencer: TierSequencer },
     projects: [
       {
         test: {
@@ -68,7 +73,7 @@ export default defineConfig({
           // One module cache per worker: wink-nlp's model and the other large modules load
           // once per worker instead of once per file, which halves the tier's CPU time.
           isolate: false,
-          setupFiles: ["test/helpers/unit-setup.ts"],
+          setupFiles: [SHARED_MODULE_CACHE],
           testTimeout: 10_000,
         },
       },
@@ -84,6 +89,8 @@ export default defineConfig({
           name: "integration",
           include: INTEGRATION,
           globalSetup: [MEILI_SETUP],
+          isolate: false,
+          setupFiles: [SHARED_MODULE_CACHE],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
