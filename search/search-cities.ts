@@ -2,6 +2,7 @@ import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import { buildFilter, FACET_FIELDS, type Facet, type Selection } from "./filter.ts";
 import { HIT_FIELDS, type SearchHit, type SearchResult } from "./result-schemas.ts";
 import type { SearchParams } from "./search-params.ts";
+import { cropToSentences } from "./crop-to-sentences.ts";
 import { MATCH_END, MATCH_START, toSnippet } from "./snippet.ts";
 
 /** Words of the narrative around the matches in a snippet. */
@@ -54,7 +55,7 @@ const facetQuery = (
 /** Meilisearch returns only `HIT_FIELDS` (`attributesToRetrieve`) and the cropped text. */
 const toHit = ({ _formatted, ...fields }: RawHit): SearchHit => ({
   ...fields,
-  snippet: toSnippet(_formatted?.text ?? ""),
+  snippet: toSnippet(cropToSentences(_formatted?.text ?? "")),
 });
 
 /**
