@@ -1,6 +1,7 @@
 import type { Handler } from "hono";
 import { apiRouter } from "./api-router.ts";
 import type { AppOptions } from "./app-options.ts";
+import { methodNotAllowed } from "./middleware/method-not-allowed.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { cityRoutes } from "./routes/cities.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -47,12 +48,14 @@ export const createApi = (options: AppOptions, metricsHandler: Handler) => {
     .route("/api", themeRoutes(options))
     .route("/api", suggestRoutes(options))
     .route("/api", adminRoutes(options));
-  api.get("/metrics", metricsHandler);
+  const getOnly = methodNotAllowed(new Set(["GET"]));
+  api.get("/metrics", metricsHandler).all("/metrics", getOnly);
   registerMetrics(api);
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
   });
   const document = api.getOpenAPI31Document({ openapi: "3.1.0", info: API_INFO });
-  return { routes: api.get("/openapi.json", (c) => c.json(document)), document };
+  const routes = api.get("/openapi.json", (c) => c.json(document)).all("/openapi.json", getOnly);
+  return { routes, document };
 };

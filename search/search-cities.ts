@@ -1,8 +1,8 @@
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
+import { cropToSentences } from "./crop-to-sentences.ts";
 import { buildFilter, FACET_FIELDS, type Facet, type Selection } from "./filter.ts";
 import { HIT_FIELDS, type SearchHit, type SearchResult } from "./result-schemas.ts";
 import type { SearchParams } from "./search-params.ts";
-import { cropToSentences } from "./crop-to-sentences.ts";
 import { MATCH_END, MATCH_START, toSnippet } from "./snippet.ts";
 
 /** Words of the narrative around the matches in a snippet. */

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Hono } from "hono";
+import { clientErrorHandler } from "../api/error-handler.ts";
 import { AppError } from "../core/app-error.ts";
 
 export type Listening = { url: string; close: () => Promise<void> };
@@ -25,6 +26,8 @@ export const listen = (app: Hono, host: string, port: number): Promise<Listening
         resolve({ url: `http://${host}:${info.port}`, close });
       },
     );
+    // Requests Node's parser refuses (a URL or headers too large) get the JSON error body too.
+    server.on("clientError", clientErrorHandler);
     server.once("error", (error) =>
       reject(
         new AppError("listen_failed", `Cannot listen on ${host}:${port}: ${error.message}`, {

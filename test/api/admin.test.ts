@@ -167,7 +167,7 @@ describe("POST /api/admin/reindex", () => {
     expect(lines.join("\n")).not.toContain(TOKEN);
   });
 
-  it("does not answer 200 to GET on the reindex route, with or without the token", async () => {
+  it("answers GET on the reindex route 401 without the token and 405 with it, never reindexing", async () => {
     const { reindex, calls } = recordingReindex();
     const { app } = adminApp({ adminToken: TOKEN, reindex });
     const anonymous = await app.request("/api/admin/reindex");
@@ -175,8 +175,9 @@ describe("POST /api/admin/reindex", () => {
     const authorized = await app.request("/api/admin/reindex", {
       headers: { Authorization: `Bearer ${TOKEN}` },
     });
-    expect(authorized.status).toBe(404);
-    expect(((await authorized.json()) as ErrorBody).error.code).toBe("not_found");
+    expect(authorized.status).toBe(405);
+    expect(authorized.headers.get("allow")).toBe("POST");
+    expect(((await authorized.json()) as ErrorBody).error.code).toBe("method_not_allowed");
     expect(calls).toHaveLength(0);
   });
 });

@@ -1,27 +1,25 @@
 import { connect } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientErrorHandler } from "../../api/error-handler.ts";
 import type { ErrorBody } from "../../api/schemas.ts";
+import { type Listening, listen } from "../../server/listen.ts";
 
 /** More than Node's default maxHeaderSize (16 KiB) takes. */
 const OVERSIZED = 20_000;
 
-let server: ServerType;
+let server: Listening;
 let port: number;
 
+// Served by the app's own listen(), which wires clientErrorHandler to Node's parser errors.
 beforeAll(async () => {
-  const app = new Hono().get("/", (c) => c.text("ok"));
-  await new Promise<void>((ready) => {
-    server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, (info) => {
-      port = info.port;
-      ready();
-    });
-  });
-  server.on("clientError", clientErrorHandler);
+  server = await listen(
+    new Hono().get("/", (c) => c.text("ok")),
+    "127.0.0.1",
+    0,
+  );
+  port = Number(new URL(server.url).port);
 });
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => server.close());
 
 /** Sends raw bytes and reads everything the server answers until it closes the connection. */
 const exchange = (request: string) =>

@@ -204,6 +204,8 @@ describe("methods", () => {
     ["POST", "/api/search.csv"],
     ["DELETE", "/api/suggest?q=be"],
     ["POST", "/health"],
+    ["POST", "/metrics"],
+    ["DELETE", "/openapi.json"],
   ])("answer %s %s, a path known for GET only, with 405 and Allow", async (method, path) => {
     const response = await seeded.app.request(path, { method });
     expect(response.status).toBe(405);
