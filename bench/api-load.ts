@@ -100,7 +100,7 @@ export const startBenchServer = async (): Promise<{
     PORT: "0",
     MEILI_DATA_DIR: join(dataDir, "meili"),
     MEILI_BIN: process.env.MEILI_BIN,
-    SAMPLE_DIR: "data",
+    INDEX_SOURCES: "data",
     LOG_LEVEL: "silent",
     RATE_LIMIT_PER_MINUTE: "0",
   });

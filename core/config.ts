@@ -6,8 +6,11 @@ import { describeIssues } from "./describe-issues.ts";
 export const DEFAULT_MEILI_DATA_DIR = ".data/meili";
 /** The Meilisearch index that holds one document per city. */
 export const DEFAULT_INDEX_NAME = "cities";
-/** The bundled sample corpus that `npm start` indexes into an empty index. */
-export const DEFAULT_SAMPLE_DIR = "data";
+/**
+ * What is indexed when nothing else is named: by `npm start` into an empty index, by the admin
+ * reindex, and by `npm run index` without sources. The bundled sample corpus.
+ */
+export const DEFAULT_INDEX_SOURCES = ["data"];
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalText = z
@@ -27,7 +30,14 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only")
     .default(DEFAULT_INDEX_NAME),
-  SAMPLE_DIR: z.string().min(1).default(DEFAULT_SAMPLE_DIR),
+  INDEX_SOURCES: optionalText.transform((value) =>
+    value
+      ?.split(",")
+      .map((source) => source.trim())
+      .filter(Boolean),
+  ),
+  /** Deprecated name of INDEX_SOURCES (one path), still read with a warning. */
+  SAMPLE_DIR: optionalText,
   ADMIN_TOKEN: optionalText.pipe(z.string().min(16, "at least 16 characters").optional()),
   CORS_ORIGINS: z
     .string()
@@ -47,8 +57,21 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
+/** INDEX_SOURCES from its deprecated name when only that is set, with a warning to show. */
+const withSources = ({ SAMPLE_DIR, INDEX_SOURCES, ...settings }: z.infer<typeof envSchema>) => ({
+  ...settings,
+  INDEX_SOURCES: INDEX_SOURCES?.length
+    ? INDEX_SOURCES
+    : SAMPLE_DIR
+      ? [SAMPLE_DIR]
+      : DEFAULT_INDEX_SOURCES,
+  warnings: SAMPLE_DIR
+    ? ["SAMPLE_DIR is deprecated and will go: name the sources in INDEX_SOURCES instead"]
+    : [],
+});
+
 /** The application's settings, read once from the environment. */
-export type Config = z.infer<typeof envSchema>;
+export type Config = ReturnType<typeof withSources>;
 
 /**
  * Reads and validates the application's settings from environment variables.
@@ -60,6 +83,6 @@ export type Config = z.infer<typeof envSchema>;
  */
 export const readConfig = (env: Record<string, string | undefined> = process.env): Config => {
   const parsed = envSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return withSources(parsed.data);
   throw new AppError("invalid_config", `Invalid environment: ${describeIssues(parsed.error)}`);
 };

@@ -130,7 +130,7 @@ const optionsFrom = (
     ...maxPages(values["max-pages"]),
   };
   return {
-    sources: positionals.length > 0 ? positionals : [config.SAMPLE_DIR],
+    sources: positionals.length > 0 ? positionals : config.INDEX_SOURCES,
     indexName: config.MEILI_INDEX,
     full: values.full ?? false,
     read: { crawl, ...loadProfile(values.profile), onSource },
@@ -170,6 +170,7 @@ export const runIndexCli = async (
     }
     const dryRun = (parsed.values["dry-run"] ?? false) || parsed.values.explain !== undefined;
     const config = readConfig(env);
+    for (const warning of config.warnings) io.stderr(`warning: ${warning}\n`);
     const bar = progressBar(io);
     const summary = await execute(optionsFrom(parsed, config, bar.tick), config, dryRun).finally(
       bar.stop,

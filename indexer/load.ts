@@ -7,14 +7,10 @@ import { INDEX_SETTINGS } from "./index-settings.ts";
 
 /** The primary key of the cities index. */
 export const PRIMARY_KEY = "id";
-/** How long to wait for Meilisearch to finish one indexing task. */
-export const TASK_TIMEOUT_MS = 120_000;
 /** Documents read per request when listing what the index holds. */
 export const PAGE_SIZE = 1_000;
 /** Largest payload sent at once: under Meilisearch's default 100 MB limit, with room to spare. */
 export const MAX_BATCH_BYTES = 90 * 1024 * 1024;
-
-const WAIT = { timeout: TASK_TIMEOUT_MS };
 
 const ensureSucceeded = (task: Task, what: string): Task => {
   if (task.status === "succeeded") return task;
@@ -68,10 +64,10 @@ export const loadDocuments = async (
   documents: CityDocument[],
 ): Promise<void> => {
   const index = client.index<CityDocument>(indexName);
-  ensureSucceeded(await index.updateSettings(INDEX_SETTINGS).waitTask(WAIT), "updating settings");
+  ensureSucceeded(await index.updateSettings(INDEX_SETTINGS).waitTask(), "updating settings");
   for (const batch of batchesByBytes(documents)) {
     ensureSucceeded(
-      await index.addDocuments(batch, { primaryKey: PRIMARY_KEY }).waitTask(WAIT),
+      await index.addDocuments(batch, { primaryKey: PRIMARY_KEY }).waitTask(),
       "adding documents",
     );
   }
@@ -106,7 +102,7 @@ export const removeStaleRebuilds = async (
 ): Promise<string[]> => {
   const stale = (await indexUids(client)).filter((uid) => rebuildPattern(indexName).test(uid));
   for (const uid of stale) {
-    ensureSucceeded(await client.deleteIndex(uid).waitTask(WAIT), `deleting stale index ${uid}`);
+    ensureSucceeded(await client.deleteIndex(uid).waitTask(), `deleting stale index ${uid}`);
   }
   return stale;
 };
@@ -120,13 +116,13 @@ const loadAndSwap = async (
   await loadDocuments(client, temporary, documents);
   if (!(await indexUids(client)).includes(indexName)) {
     ensureSucceeded(
-      await client.createIndex(indexName, { primaryKey: PRIMARY_KEY }).waitTask(WAIT),
+      await client.createIndex(indexName, { primaryKey: PRIMARY_KEY }).waitTask(),
       "creating index",
     );
   }
   const swap = await client
     .swapIndexes([{ indexes: [indexName, temporary], rename: false }])
-    .waitTask(WAIT);
+    .waitTask();
   ensureSucceeded(swap, "swapping indexes");
 };
 
@@ -153,11 +149,11 @@ export const rebuildIndex = async (
     // index left behind after all is removed by the next rebuild.
     await client
       .deleteIndex(temporary)
-      .waitTask(WAIT)
+      .waitTask()
       .catch(() => undefined);
     throw error;
   }
-  ensureSucceeded(await client.deleteIndex(temporary).waitTask(WAIT), "deleting the old index");
+  ensureSucceeded(await client.deleteIndex(temporary).waitTask(), "deleting the old index");
 };
 
 /**

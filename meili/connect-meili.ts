@@ -22,6 +22,11 @@ import { isMeiliHealthy, waitForMeiliHealth } from "./wait-for-health.ts";
  */
 const FRESH_CONNECTIONS = new Agent({ pipelining: 0 });
 
+/**
+ * Longest a caller waits for a Meilisearch task (`waitTask()`): indexing a large batch on a busy
+ * machine takes far longer than the client's own 5 s default.
+ */
+export const TASK_WAIT_MS = 120_000;
 /** Longest a single request to Meilisearch may take before the caller gets an error. */
 export const MEILI_REQUEST_TIMEOUT_MS = 5_000;
 
@@ -59,6 +64,7 @@ export const createMeiliClient = (
     host: url,
     ...(apiKey ? { apiKey } : {}),
     timeout: timeoutMs,
+    defaultWaitOptions: { timeout: TASK_WAIT_MS },
     requestInit: { dispatcher: withCircuitBreaker(FRESH_CONNECTIONS, circuit) } as RequestInit,
   });
 };

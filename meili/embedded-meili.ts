@@ -176,10 +176,14 @@ const supervise = (
   let delay = restartDelayMs;
   let timer: NodeJS.Timeout | undefined;
 
-  const retryLater = (error: unknown) => {
-    logger.error({ err: error, restartInMs: delay }, "meilisearch could not be launched; retrying");
+  /** The one backoff: the next attempt after `delay`, which doubles up to its ceiling. */
+  const restartLater = () => {
     timer = setTimeout(relaunch, delay);
     delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
+  };
+  const retryLater = (error: unknown) => {
+    logger.error({ err: error, restartInMs: delay }, "meilisearch could not be launched; retrying");
+    restartLater();
   };
   const relaunch = async () => {
     if (stopping) return;
@@ -203,8 +207,7 @@ const supervise = (
     onceEnded(started, (why) => {
       if (stopping) return;
       logger.warn({ why, restartInMs: delay }, "meilisearch stopped unexpectedly; restarting");
-      timer = setTimeout(relaunch, delay);
-      delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
+      restartLater();
     });
     return started;
   };

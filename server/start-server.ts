@@ -18,9 +18,9 @@ export type RunningServer = {
 
 const indexSampleIfEmpty = async (meili: MeiliConnection, config: Config, logger: Logger) => {
   if ((await countDocuments(meili.client, config.MEILI_INDEX)) > 0) return;
-  logger.info({ sources: [config.SAMPLE_DIR] }, "index is empty: indexing the bundled sample");
+  logger.info({ sources: config.INDEX_SOURCES }, "index is empty: indexing INDEX_SOURCES");
   const summary = await runIndex({
-    sources: [config.SAMPLE_DIR],
+    sources: config.INDEX_SOURCES,
     client: meili.client,
     indexName: config.MEILI_INDEX,
   });
@@ -40,7 +40,7 @@ const childReindex = (meili: MeiliConnection, config: Config) => {
         url: meili.url,
         masterKey: meili.masterKey,
         indexName: config.MEILI_INDEX,
-        sources: [config.SAMPLE_DIR],
+        sources: config.INDEX_SOURCES,
       },
       running.signal,
     );
@@ -57,6 +57,7 @@ const childReindex = (meili: MeiliConnection, config: Config) => {
  * await running.close();
  */
 export const startServer = async (config: Config, logger: Logger): Promise<RunningServer> => {
+  for (const warning of config.warnings) logger.warn(warning);
   const meili = await connectMeili(config, logger);
   const { reindex, abort } = childReindex(meili, config);
   try {

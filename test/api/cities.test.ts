@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../api/schemas.ts";
 import type { CityDocument } from "../../core/city-document.ts";
-import { TASK_TIMEOUT_MS } from "../../indexer/load.ts";
 import { SIMILAR_LIMIT } from "../../search/city-lookup.ts";
 import type { CityBody, SimilarBody } from "../../search/result-schemas.ts";
 import { HIT_FIELDS } from "../../search/result-schemas.ts";
@@ -91,7 +90,7 @@ describe("GET /api/cities/:id", () => {
     await seeded.client
       .index(seeded.indexName)
       .updateDocuments([{ id: espoo.id, source: { ...espoo.source, file } }])
-      .waitTask({ timeout: TASK_TIMEOUT_MS });
+      .waitTask();
     const { body } = await get<CityBody>("/api/cities/espoo-finland");
     expect(body.source.file).toBe("profiles.json");
     expect(JSON.stringify(body)).not.toContain("/home/indexer");

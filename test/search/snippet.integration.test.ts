@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TASK_TIMEOUT_MS } from "../../indexer/load.ts";
 import { searchCities } from "../../search/search-cities.ts";
 import { searchParamsSchema } from "../../search/search-params.ts";
 import { seedDocuments } from "../helpers/seed-documents.ts";
@@ -16,7 +15,7 @@ describe("snippets of a real search over text holding control characters", () =>
     await seeded.client
       .index(seeded.indexName)
       .updateDocuments([{ id: "beijing-china", text: `${FORGED} quokka ${beijing?.text}` }])
-      .waitTask({ timeout: TASK_TIMEOUT_MS });
+      .waitTask();
   });
   afterAll(async () => {
     await seeded.client.deleteIndex(seeded.indexName).waitTask();

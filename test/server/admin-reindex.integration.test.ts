@@ -50,7 +50,7 @@ const startSeeded = async (sampleDir: string) => {
     MEILI_URL: inject("meiliUrl"),
     MEILI_MASTER_KEY: inject("meiliKey"),
     MEILI_INDEX: indexName,
-    SAMPLE_DIR: sampleDir,
+    INDEX_SOURCES: sampleDir,
     ADMIN_TOKEN: TOKEN,
     RATE_LIMIT_PER_MINUTE: "0",
     LOG_LEVEL: "silent",

@@ -18,7 +18,7 @@ afterEach(async () => {
 
 const startOnTempDir = async () => {
   const dataDir = join(tempDir(), "meili");
-  const config = readConfig({ PORT: "0", MEILI_DATA_DIR: dataDir, SAMPLE_DIR: "data" });
+  const config = readConfig({ PORT: "0", MEILI_DATA_DIR: dataDir, INDEX_SOURCES: "data" });
   running = await startServer(config, silentLogger);
   return { running, dataDir };
 };
