@@ -3,7 +3,12 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../core/config.ts";
-import { connectMeili, type MeiliConnection } from "../../meili/connect-meili.ts";
+import {
+  connectMeili,
+  createMeiliClient,
+  type MeiliConnection,
+} from "../../meili/connect-meili.ts";
+import { countDocuments } from "../../meili/count-documents.ts";
 import { databasePath } from "../../meili/embedded-meili.ts";
 import { findMeiliBinary, findOnPath } from "../../meili/find-binary.ts";
 import { findFreePort } from "../../meili/free-port.ts";
@@ -101,14 +106,23 @@ describe("one Meilisearch per data directory", () => {
     expect(readServerLock(dataDir)?.owner.pid).toBe(process.pid);
   });
 
-  it("stops an orphaned server whose owner died and starts its own on the same data", async () => {
+  it("stops an orphaned server whose owner died and starts its own on the same data, losing no document", async () => {
     const dataDir = tempDir();
     const orphan = await startOrphan(dataDir);
+    const before = createMeiliClient(
+      orphan.url,
+      loadOrCreateMasterKey(join(dataDir, "master-key")),
+    );
+    await before
+      .index("kept")
+      .addDocuments([{ id: "cork-ireland" }])
+      .waitTask();
     createServerLock(dataDir, { owner: deadProcess(), ...orphan, dbPath: databasePath(dataDir) });
     const meili = await connect(dataDir);
     expect(processExists(orphan.server.pid)).toBe(false);
     expect(meili.embedded?.pid()).not.toBe(orphan.server.pid);
     expect(findMeiliProcesses(databasePath(dataDir))).toEqual([meili.embedded?.pid()]);
+    expect(await countDocuments(meili.client, "kept")).toBe(1);
     await createIndex(meili, "after-orphan");
   });
 
