@@ -111,8 +111,12 @@ export const cityDocumentSchema = z.object({
   themeTags: z.array(themeTagSchema),
   /** The phrases that set this city's profile apart from the others. */
   keyphrases: z.array(meiliText()),
-  /** Vectors for Meilisearch's embedders: `similarity` drives "similar cities". */
-  _vectors: z.object({ similarity: z.array(z.number()) }),
+  /** Vectors for Meilisearch's embedders: `similarity` drives "similar cities", `passages` hybrid search. */
+  _vectors: z.object({
+    similarity: z.array(z.number()),
+    /** One vector per passage (tagline, sentence, list item) and one for the whole profile. */
+    passages: z.array(z.array(z.number())),
+  }),
   /** Where the city lies (Meilisearch's geo field), when the gazetteer knows it. */
   _geo: z
     .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })

@@ -5,6 +5,7 @@ import {
   type SectionBlocks,
 } from "../core/city-document.ts";
 import { describeIssues } from "../core/describe-issues.ts";
+import { sectionUnits } from "../core/section-units.ts";
 import { cityId } from "./city-id.ts";
 import { type Country, findCountry } from "./countries.ts";
 import { type BaseDocument, enrichDocuments } from "./enrich/enrich-documents.ts";
@@ -16,7 +17,6 @@ import { buildRepairContext, type RepairContext, repairGluedWords } from "./repa
 import { isUrl } from "./sources/is-url.ts";
 import { sectionWords } from "./structure/joined-words.ts";
 import { recoverStructure } from "./structure/recover-structure.ts";
-import { sectionUnits } from "./structure/section-units.ts";
 
 /** The sections restored as paragraphs and lists (the tagline is one line). */
 const STRUCTURED_SECTIONS = ["intro", "vision", "challenges", "plan"] as const;
@@ -38,15 +38,16 @@ export type BuiltDocuments = { documents: CityDocument[]; problems: SourceProble
  * A stable hash of what a document says: everything but `retrievedAt` and the fields computed
  * against the whole batch (keyphrases, the similarity vector), so a record read again
  * unchanged hashes the same even when other records changed. `--full` refreshes those fields.
+ * Passage vectors depend on the document alone, so they count: new word vectors re-send it.
  *
  * @example
  * contentHash({ ...document, source: { ...document.source, retrievedAt: "later" } }) === contentHash(document);
  */
 export const contentHash = (document: Omit<CityDocument, "contentHash">): string => {
   const { retrievedAt: _, ...source } = document.source;
-  const { keyphrases: _k, _vectors: _v, ...own } = document;
+  const { keyphrases: _k, _vectors, ...own } = document;
   return createHash("sha256")
-    .update(JSON.stringify({ ...own, source }))
+    .update(JSON.stringify({ ...own, source, passages: _vectors.passages }))
     .digest("hex");
 };
 

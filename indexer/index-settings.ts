@@ -1,6 +1,7 @@
 import type { Settings } from "meilisearch";
 import { z } from "zod";
-import { SIMILARITY_EMBEDDER } from "../core/embedders.ts";
+import { PASSAGE_EMBEDDER, SIMILARITY_EMBEDDER } from "../core/embedders.ts";
+import { WORD_VECTOR_DIMENSIONS } from "../core/word-vectors.ts";
 import synonymsFile from "../reference/synonyms.json" with { type: "json" };
 import { VECTOR_DIMENSIONS } from "./enrich/city-vectors.ts";
 
@@ -47,6 +48,8 @@ export const synonymMap = (groups: string[][]): Record<string, string[]> => {
  *   relevance set (test/fixtures/relevance.json) `attribute` before `proximity` gave the same
  *   MRR, so that part stays default.
  * - `maxTotalHits` sized to the corpus (`MAX_CORPUS_DOCUMENTS`), so counts are exact.
+ * - Two user-provided embedders: `similarity` (themes and words, for similar cities) and
+ *   `passages` (word vectors of each passage, for hybrid search).
  */
 export const INDEX_SETTINGS = {
   searchableAttributes: [
@@ -77,5 +80,8 @@ export const INDEX_SETTINGS = {
   },
   faceting: { maxValuesPerFacet: 300 },
   pagination: { maxTotalHits: MAX_CORPUS_DOCUMENTS },
-  embedders: { [SIMILARITY_EMBEDDER]: { source: "userProvided", dimensions: VECTOR_DIMENSIONS } },
+  embedders: {
+    [SIMILARITY_EMBEDDER]: { source: "userProvided", dimensions: VECTOR_DIMENSIONS },
+    [PASSAGE_EMBEDDER]: { source: "userProvided", dimensions: WORD_VECTOR_DIMENSIONS },
+  },
 } satisfies Settings;

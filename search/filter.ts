@@ -27,3 +27,15 @@ export const buildFilter = (selection: Selection, except?: Facet): string[] =>
     .map((facet) =>
       selection[facet].map((value) => `${FACET_FIELDS[facet]} = ${quote(value)}`).join(" OR "),
     );
+
+/**
+ * The filter selection of a search's parameters.
+ *
+ * @example
+ * facetsOf({ ...params, theme: ["ageing"] }); // { theme: ["ageing"], country: [], region: [] }
+ */
+export const facetsOf = (params: Selection): Selection => ({
+  theme: params.theme,
+  country: params.country,
+  region: params.region,
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cityDocumentSchema, themeTagSchema } from "../core/city-document.ts";
+import { SEARCH_MODES } from "./search-params.ts";
 
 /** The fields of a document a search hit shows. */
 export const HIT_FIELDS = [
@@ -22,8 +23,21 @@ const hitFields = cityDocumentSchema.pick({
   themes: true,
 });
 
+/** Why a hit was found (with `explain=1`): its words, its meaning, and the passage that matched. */
+export const hitReasonSchema = z.object({
+  /** The hit holds the query's words (or their typos and synonyms). */
+  words: z.boolean(),
+  /** The cosine of the query's vector and the closest passage's, when the query has one. */
+  meaning: z.number().nullable(),
+  /** The passage (sentence, list item or tagline) closest to the query in meaning. */
+  passage: z.string().nullable(),
+});
+
 /** A search hit: the city's card, with a snippet that is HTML where only `<mark>` is markup. */
-export const searchHitSchema = hitFields.extend({ snippet: z.string() });
+export const searchHitSchema = hitFields.extend({
+  snippet: z.string(),
+  why: hitReasonSchema.optional(),
+});
 
 /** Counts per value of one facet. */
 const countsSchema = z.record(z.string(), z.number().int().nonnegative());
@@ -38,6 +52,8 @@ export const facetCountsSchema = z.object({
 /** What a search answers: one page of hits, the totals, and the counts for filters and charts. */
 export const searchResultSchema = z.object({
   query: z.string(),
+  /** How the search matched: `keyword` when asked, or when the query has no known word. */
+  mode: z.enum(SEARCH_MODES),
   page: z.number().int(),
   hitsPerPage: z.number().int(),
   totalHits: z.number().int(),
@@ -78,6 +94,7 @@ export const themeCountSchema = z.object({
 });
 
 export type SearchHit = z.infer<typeof searchHitSchema>;
+export type HitReason = z.infer<typeof hitReasonSchema>;
 export type FacetCounts = z.infer<typeof facetCountsSchema>;
 export type SearchResult = z.infer<typeof searchResultSchema>;
 export type CityBody = z.infer<typeof cityBodySchema>;

@@ -12,6 +12,8 @@ export const MAX_HITS_PER_PAGE = 100;
 export const MAX_FILTER_VALUES = 20;
 /** Highest page number accepted. */
 export const MAX_PAGE = 10_000;
+/** How a search matches: words only, words and meaning (the default), or meaning only. */
+export const SEARCH_MODES = ["keyword", "hybrid", "semantic"] as const;
 /** The orders a caller may ask for; `relevance` is Meilisearch's ranking. */
 export const SORTS = ["relevance", "city:asc", "city:desc", "country:asc", "country:desc"] as const;
 
@@ -70,6 +72,19 @@ export const searchParamsSchema = z.object({
   sort: z.preprocess(
     first,
     z.enum(SORTS, { error: `sort must be one of: ${SORTS.join(", ")}` }).optional(),
+  ),
+  mode: z.preprocess(
+    first,
+    z
+      .enum(SEARCH_MODES, { error: `mode must be one of: ${SEARCH_MODES.join(", ")}` })
+      .default("hybrid"),
+  ),
+  explain: z.preprocess(
+    first,
+    z
+      .enum(["1", "0", "true", "false"], { error: "explain must be 1 or 0" })
+      .optional()
+      .transform((value) => value === "1" || value === "true"),
   ),
 });
 

@@ -64,7 +64,9 @@ const pageParams = (c: Context): SearchParams => {
 };
 
 /** The results region for a search, or the error state (and its status) when search failed. */
-const searchWithinPages = async ({ meili, indexName }: UiOptions, params: SearchParams) => {
+const searchWithinPages = async ({ meili, indexName }: UiOptions, asked: SearchParams) => {
+  // The page always says why a hit was found (words, meaning), so it asks for the reasons.
+  const params = { ...asked, explain: true };
   const result = await searchCities(meili, indexName, params);
   // A page past the end (an old link, a hand-edited URL) shows the last page instead.
   if (result.totalPages === 0 || params.page <= result.totalPages) return { params, result };

@@ -23,7 +23,7 @@ const route = createRoute({
   method: "get",
   path: "/search.csv",
   summary: "The same search as a CSV file (up to 1,000 rows)",
-  request: { query: searchParamsSchema.omit({ page: true, hitsPerPage: true }) },
+  request: { query: searchParamsSchema.omit({ page: true, hitsPerPage: true, explain: true }) },
   responses: {
     200: { description: "text/csv", content: { "text/csv": { schema: { type: "string" } } } },
     ...errorResponses(400, 429, 503),
@@ -46,6 +46,7 @@ export const searchCsvRoutes = ({ meili, indexName }: AppOptions) =>
         ...params,
         page,
         hitsPerPage: MAX_HITS_PER_PAGE,
+        explain: false,
       });
       hits.push(...result.hits);
       if (page >= result.totalPages) break;

@@ -1,9 +1,10 @@
 import type { CityDocument, SectionBlocks } from "../../core/city-document.ts";
-import { sectionUnits } from "../structure/section-units.ts";
+import { sectionUnits } from "../../core/section-units.ts";
 import { cityVectors } from "./city-vectors.ts";
 import { nounPhrases, rankKeyphrases } from "./keyphrases.ts";
 import { locateCity } from "./locate-city.ts";
 import { lemmaText, tokenize } from "./nlp.ts";
+import { passageVectors } from "./passage-vectors.ts";
 import { tagThemes } from "./tag-themes.ts";
 import type { Taxonomy } from "./taxonomy.ts";
 
@@ -84,6 +85,6 @@ export const enrichDocuments = (
   );
   return enriched.map((document, i) => ({
     ...document,
-    _vectors: { similarity: vectors[i] ?? [] },
+    _vectors: { similarity: vectors[i] ?? [], passages: passageVectors(document) },
   }));
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CityDocument, UNESCO_REGIONS } from "../../core/city-document.ts";
-import { SIMILARITY_EMBEDDER } from "../../core/embedders.ts";
+import { PASSAGE_EMBEDDER, SIMILARITY_EMBEDDER } from "../../core/embedders.ts";
 import { loadDocuments } from "../../indexer/load.ts";
 import { createMeiliClient } from "../../meili/connect-meili.ts";
 import { countDocuments } from "../../meili/count-documents.ts";
@@ -85,7 +85,7 @@ const smallCities = (count: number) =>
     themes: ["ageing"],
     text: "lifelong learning for all ages",
     contentHash: `hash-${n}`,
-    _vectors: { [SIMILARITY_EMBEDDER]: null },
+    _vectors: { [SIMILARITY_EMBEDDER]: null, [PASSAGE_EMBEDDER]: null },
   })) as unknown as CityDocument[];
 
 describe("counts over a corpus larger than 5,000 documents", () => {

@@ -15,7 +15,17 @@ const API_ROUTES = [
   ["get", "/health"],
   ["get", "/metrics"],
 ] as const;
-const SEARCH_PARAMETERS = ["q", "theme", "country", "region", "page", "hitsPerPage", "sort"];
+const SEARCH_PARAMETERS = [
+  "q",
+  "theme",
+  "country",
+  "region",
+  "page",
+  "hitsPerPage",
+  "sort",
+  "mode",
+  "explain",
+];
 
 type Schema = { type?: string; enum?: string[]; items?: Schema };
 type Parameter = { name: string; in: string; required?: boolean; schema: Schema };
@@ -90,7 +100,7 @@ describe("GET /openapi.json", () => {
     ["/api/search", SEARCH_PARAMETERS],
     [
       "/api/search.csv",
-      SEARCH_PARAMETERS.filter((name) => !["page", "hitsPerPage"].includes(name)),
+      SEARCH_PARAMETERS.filter((name) => !["page", "hitsPerPage", "explain"].includes(name)),
     ],
   ])(
     "lists the search parameters of %s, with the 18 theme ids as the theme enum",

@@ -7,6 +7,12 @@ const LABELS = new Map(THEMES.map((theme) => [theme.id, theme.label]));
 /** A theme id's label, or the id itself for a theme the taxonomy no longer has. */
 export const themeLabel = (id: string) => LABELS.get(id) ?? id;
 
+/** Why a hit is here, in a few words: its words matched, or only its meaning did. */
+const Reason = ({ hit }: { hit: SearchHit }) =>
+  hit.why && !hit.why.words && hit.why.passage ? (
+    <p class="result__why">Found by meaning: this passage is close to what you asked.</p>
+  ) : null;
+
 const ResultItem = ({ hit }: { hit: SearchHit }) => (
   <li class="result">
     <h3 class="result__title">
@@ -18,6 +24,7 @@ const ResultItem = ({ hit }: { hit: SearchHit }) => (
     {hit.tagline ? <p class="result__tagline">{hit.tagline}</p> : null}
     {/* The snippet is escaped by the search layer; only <mark> is markup in it. */}
     <p class="result__snippet">{raw(hit.snippet)}</p>
+    <Reason hit={hit} />
     <ul class="chips" aria-label={`Themes of ${hit.city}`}>
       {hit.themes.map((id) => (
         <li class="chip">{themeLabel(id)}</li>

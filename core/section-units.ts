@@ -1,4 +1,4 @@
-import type { SectionBlock } from "../../core/city-document.ts";
+import type { SectionBlock } from "./city-document.ts";
 
 /**
  * A section's units in reading order: the sentences of its paragraphs and the items of its
