@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SectionBlock } from "../../../core/city-document.ts";
+import { sectionUnits } from "../../../core/section-units.ts";
 import { joinedWords } from "../../../indexer/structure/joined-words.ts";
 import { recoverStructure } from "../../../indexer/structure/recover-structure.ts";
-import { sectionUnits } from "../../../core/section-units.ts";
 
 /** Words of the kinds GNLC profiles hold: names, sentence openers, verbs, numbers, cue words. */
 const WORD = fc.constantFrom(
