@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { readConfig } from "../../core/config.ts";
 import type { SearchResult } from "../../search/result-schemas.ts";
 import { type RunningServer, startServer } from "../../server/start-server.ts";
@@ -26,9 +26,18 @@ const startOnTempDir = async () => {
 const hasStatus = (url: string, status: number) => async () =>
   expect((await fetch(url).catch(() => undefined))?.status).toBe(status);
 
-describe("startServer with the embedded Meilisearch", () => {
+describe("startServer with the embedded Meilisearch, serving the sample", () => {
+  // One server for the checks that only read from it; the ones below stop or kill theirs.
+  let shared: { running: RunningServer; dataDir: string };
+  beforeAll(async () => {
+    const dataDir = join(tempDir(), "meili");
+    const config = readConfig({ PORT: "0", MEILI_DATA_DIR: dataDir, INDEX_SOURCES: "data" });
+    shared = { running: await startServer(config, silentLogger), dataDir };
+  });
+  afterAll(() => shared?.running.close());
+
   it("indexes the bundled sample into an empty index and finds Beijing for ageing over HTTP", async () => {
-    const { running, dataDir } = await startOnTempDir();
+    const { running, dataDir } = shared;
     const response = await fetch(`${running.url}/api/search?q=ageing`);
     const body = (await response.json()) as SearchResult;
     expect(body.hits.map((hit) => hit.city)).toContain("Beijing");
@@ -37,7 +46,6 @@ describe("startServer with the embedded Meilisearch", () => {
   });
 
   it("serves every read route with its search-only key: search, a city, similar cities, themes", async () => {
-    const { running } = await startOnTempDir();
     for (const path of [
       "/api/search?q=ageing&theme=ageing",
       "/api/cities/beijing-china",
@@ -47,17 +55,18 @@ describe("startServer with the embedded Meilisearch", () => {
       "/city/beijing-china",
       "/?q=ageing",
     ]) {
-      expect((await fetch(`${running.url}${path}`)).status, path).toBe(200);
+      expect((await fetch(`${shared.running.url}${path}`)).status, path).toBe(200);
     }
   });
 
   it("serves the search page with a Content-Security-Policy", async () => {
-    const { running } = await startOnTempDir();
-    const response = await fetch(running.url);
+    const response = await fetch(shared.running.url);
     expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(await response.text()).toContain('<input id="q" name="q" type="search"');
   });
+});
 
+describe("startServer with the embedded Meilisearch, when it stops", () => {
   it("reports 503 while Meilisearch is dead and 200 again once it has restarted it", async () => {
     const { running } = await startOnTempDir();
     const firstPid = running.meili.embedded?.pid();
