@@ -1,5 +1,5 @@
 import type { Meilisearch } from "meilisearch";
-import { bestPassages } from "./best-passages.ts";
+import { type BestPassage, bestPassages } from "./best-passages.ts";
 import { hybridSearch } from "./hybrid-search.ts";
 import { keywordSearch } from "./keyword-search.ts";
 import { queryVector } from "./query-vector.ts";
@@ -13,11 +13,7 @@ const MARK = "<mark>";
  * A hit with its reason (`explain`) and, when the words matched nothing in it, the passage
  * closest in meaning as its snippet, instead of the profile's first words.
  */
-const explained = (
-  hit: SearchHit,
-  best: { passage: string; similarity: number } | undefined,
-  explain: boolean,
-) => {
+const explained = (hit: SearchHit, best: BestPassage | undefined, explain: boolean) => {
   const words = hit.snippet.includes(MARK);
   const snippet = !words && best ? escapeHtml(best.passage) : hit.snippet;
   const why = {
@@ -35,15 +31,15 @@ const explained = (
  * meaning alone show the passage closest to the query; with `explain` each hit says why.
  *
  * @example
- * const result = await searchCities(client, "cities", searchParamsSchema.parse({ q: "kids quitting school" }));
- * result.hits[0]?.city; // "Cork"
+ * const result = await searchCities(client, "cities", searchParamsSchema.parse({ q: "greenhouse gas" }));
+ * result.hits[0]?.city; // "Sønderborg", whose profile says "reduction of CO2"
  */
 export const searchCities = async (
   client: Meilisearch,
   indexUid: string,
   params: SearchParams,
 ): Promise<SearchResult> => {
-  const vector = queryVector(params);
+  const vector = queryVector(params); // none in keyword mode; the mode test narrows its type
   if (!vector || params.mode === "keyword") {
     const result = await keywordSearch(client, indexUid, params);
     if (!params.explain) return result;
