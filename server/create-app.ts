@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { etag } from "hono/etag";
 import type { AppOptions } from "../api/app-options.ts";
 import { createApi } from "../api/create-api.ts";
@@ -18,9 +19,9 @@ export const API_MAX_AGE_SECONDS = 60;
 
 /**
  * Composes the whole HTTP application from its two siblings, the API (`api/`: search, cities,
- * health, metrics, docs) and the pages (`ui/`), behind
- * request ids and logs, metrics, security headers, optional CORS, a per-client rate limit and
- * ETag / Cache-Control on API reads. It opens no port, so tests call `app.request(...)`.
+ * health, metrics, docs) and the pages (`ui/`), behind gzip/deflate compression (Hono's
+ * `compress`, which has no brotli), request ids and logs, metrics, security headers, optional
+ * CORS, a per-client rate limit and ETag / Cache-Control on API reads. It opens no port, so tests call `app.request(...)`.
  *
  * @example
  * const app = createApp({ meili: searchClient, indexName: "cities", logger });
@@ -30,6 +31,8 @@ export const createApp = (options: AppOptions) => {
   const metrics = createMetrics();
   const perMinute = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
   const app = new Hono()
+    // Outermost, so it compresses what every other middleware (ETag included) has settled.
+    .use(compress())
     .use(requestLogger(options.logger))
     .use(metrics.middleware)
     .use(securityHeaders())
