@@ -4,7 +4,10 @@ import { Layout } from "./components/layout.tsx";
 declare module "hono" {
   interface ContextRenderer {
     // biome-ignore lint/style/useShorthandFunctionType: module augmentation needs the interface
-    (content: string | Promise<string>, props: { title: string }): Response | Promise<Response>;
+    (
+      content: string | Promise<string>,
+      props: { title: string; searchPage?: boolean },
+    ): Response | Promise<Response>;
   }
 }
 
@@ -16,6 +19,10 @@ declare module "hono" {
  * app.use(pageRenderer).get("/", (c) => c.render(<SearchPage … />, { title: "Search" }));
  */
 export const pageRenderer = jsxRenderer(
-  ({ children, title }) => <Layout title={title}>{children}</Layout>,
+  ({ children, title, searchPage }) => (
+    <Layout title={title} searchPage={searchPage}>
+      {children}
+    </Layout>
+  ),
   { docType: "<!doctype html>" },
 );

@@ -7,12 +7,7 @@ import { getCity, similarCities } from "../search/city-lookup.ts";
 import { mapPoints } from "../search/map-points.ts";
 import { searchCities } from "../search/search-cities.ts";
 import type { SearchContext } from "../search/search-context.ts";
-import {
-  MAX_QUERY_LENGTH,
-  parseSearchQuery,
-  type SearchParams,
-  searchParamsSchema,
-} from "../search/search-params.ts";
+import type { SearchParams } from "../search/search-params.ts";
 import { bundleClient, type ClientAssets } from "./bundle-client.ts";
 import {
   CITY_PAGE_TITLES,
@@ -21,8 +16,12 @@ import {
   CityUnavailable,
 } from "./components/city-page.tsx";
 import { DocsPage } from "./components/docs-page.tsx";
+import { LAND_ASSET, landSvg } from "./components/dot-map.tsx";
+import { PAGE_NOT_FOUND_TITLE, PageNotFound } from "./components/page-not-found.tsx";
 import { ResultsRegion, SearchUnavailable } from "./components/results-region.tsx";
 import { SearchPage, searchPageTitle } from "./components/search-page.tsx";
+import { didYouMean } from "./did-you-mean.ts";
+import { type LinkParams, readLinkParams } from "./link-params.ts";
 import { pageRenderer } from "./page-renderer.tsx";
 
 /** Assets change only with a deploy, so browsers may keep them for an hour. */
@@ -36,6 +35,7 @@ const PAGE_PATHS = [
   "/docs",
   "/assets/search.js",
   "/assets/style.css",
+  LAND_ASSET,
 ];
 const PAGE_METHODS = "GET, HEAD";
 
@@ -51,17 +51,8 @@ const refuseOtherMethods = (c: Context) => {
 /** What the pages need: where to search, where to log what went wrong, the API's description. */
 export type UiOptions = SearchContext & { logger: Logger; apiDocument: OpenAPIObject };
 
-/**
- * Reads the page's parameters; invalid ones fall back to a plain search for `q` (or to every
- * city when `q` itself is invalid) rather than an error page.
- */
-const pageParams = (c: Context): SearchParams => {
-  const parsed = parseSearchQuery(new URL(c.req.url).search);
-  if (parsed.success) return parsed.data;
-  const plain = searchParamsSchema.safeParse({ q: c.req.query("q")?.slice(0, MAX_QUERY_LENGTH) });
-  const qIsValid = !parsed.error.issues.some((issue) => issue.path[0] === "q");
-  return qIsValid && plain.success ? plain.data : searchParamsSchema.parse({});
-};
+/** Reads the page's parameters: invalid values are dropped (and named on the page), never all. */
+const pageParams = (c: Context): LinkParams => readLinkParams(new URL(c.req.url).search);
 
 /** The results region for a search, or the error state (and its status) when search failed. */
 const searchWithinPages = async ({ meili, indexName }: UiOptions, asked: SearchParams) => {
@@ -74,21 +65,45 @@ const searchWithinPages = async ({ meili, indexName }: UiOptions, asked: SearchP
   return { params: last, result: await searchCities(meili, indexName, last) };
 };
 
-const renderRegion = async (options: UiOptions, asked: SearchParams) => {
+/** The themes most cities carry, for an empty result to offer instead; none when search fails. */
+const popularThemes = async ({ meili, indexName }: UiOptions, params: SearchParams) => {
+  const all = { ...params, q: "", theme: [], country: [], region: [], page: 1, hitsPerPage: 1 };
+  return (await searchCities(meili, indexName, all).catch(() => undefined))?.themeCounts ?? {};
+};
+
+const renderRegion = async (options: UiOptions, { params: asked, ignored }: LinkParams) => {
   try {
     const [{ params, result }, points] = await Promise.all([
       searchWithinPages(options, asked),
       mapPoints(options.meili, options.indexName, asked),
     ]);
+    const empty = result.totalHits === 0;
+    const [popular, suggestion] = empty
+      ? await Promise.all([
+          popularThemes(options, params),
+          didYouMean(options.meili, options.indexName, params.q).catch(() => undefined),
+        ])
+      : [{}, undefined];
     return {
       status: 200 as const,
-      region: <ResultsRegion params={params} result={result} points={points} />,
+      params,
+      region: (
+        <ResultsRegion
+          params={params}
+          result={result}
+          points={points}
+          ignored={ignored}
+          popular={popular}
+          didYouMean={suggestion}
+        />
+      ),
     };
   } catch (error) {
     const appError = toAppError(error);
     options.logger.warn({ err: error, code: appError.code }, "search page could not search");
     return {
       status: (appError.code === "invalid_request" ? 400 : 503) as 400 | 503,
+      params: asked,
       region: <SearchUnavailable />,
     };
   }
@@ -116,7 +131,11 @@ const assetRoutes = () => {
     .get(
       "/assets/style.css",
       serve("text/css", (a) => a.style),
-    );
+    )
+    .get(LAND_ASSET, (c) => {
+      c.header("Cache-Control", ASSET_CACHE_CONTROL);
+      return c.body(landSvg(), 200, { "Content-Type": "image/svg+xml; charset=utf-8" });
+    });
 };
 
 /**
@@ -131,11 +150,11 @@ export const uiRoutes = (options: UiOptions) => {
   const pages = new Hono()
     .use(pageRenderer)
     .get("/", async (c) => {
-      const params = pageParams(c);
-      const { status, region } = await renderRegion(options, params);
+      const { status, params, region } = await renderRegion(options, pageParams(c));
       c.status(status);
       return c.render(<SearchPage params={params}>{region}</SearchPage>, {
         title: searchPageTitle(params),
+        searchPage: true,
       });
     })
     .get("/results", async (c) => {
@@ -150,7 +169,8 @@ export const uiRoutes = (options: UiOptions) => {
         const similar = await similarCities(options.meili, options.indexName, city.id).catch(
           () => [],
         );
-        return c.render(<CityPage city={city} similar={similar} />, {
+        const from = readLinkParams(c.req.query("from") ?? "").params;
+        return c.render(<CityPage city={city} similar={similar} from={from} />, {
           title: CITY_PAGE_TITLES.found(city),
         });
       } catch (error) {
@@ -171,5 +191,12 @@ export const uiRoutes = (options: UiOptions) => {
     .route("/", assetRoutes());
   // After the GET routes, so that only the methods they do not serve reach it.
   for (const path of PAGE_PATHS) pages.all(path, refuseOtherMethods);
+  // Last: a browser asking for a page that does not exist gets a page; the API keeps its JSON.
+  pages.get("*", (c) => {
+    const wantsHtml = c.req.header("Accept")?.includes("text/html") ?? false;
+    if (c.req.path.startsWith("/api/") || !wantsHtml) return c.notFound();
+    c.status(404);
+    return c.render(<PageNotFound path={c.req.path} />, { title: PAGE_NOT_FOUND_TITLE });
+  });
   return pages;
 };

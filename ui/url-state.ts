@@ -1,11 +1,12 @@
-import type { SearchParams } from "../search/search-params.ts";
+import { DEFAULT_HITS_PER_PAGE, type SearchParams } from "../search/search-params.ts";
 
 /** The filter parameters a page URL carries, in the order links write them. */
 export const FILTER_PARAMS = ["theme", "country", "region"] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 /**
- * Writes search parameters as a query string, leaving out defaults (empty query, page 1), so
+ * Writes search parameters as a query string (query, filters, sort, page size, mode, page),
+ * leaving out defaults (empty query, relevance, 20 a page, hybrid, page 1), so
  * links stay short and the same state always has the same URL.
  *
  * @example
@@ -15,7 +16,10 @@ export const toQueryString = (params: SearchParams): string => {
   const query = new URLSearchParams();
   if (params.q) query.set("q", params.q);
   for (const name of FILTER_PARAMS) for (const value of params[name]) query.append(name, value);
-  if (params.sort) query.set("sort", params.sort);
+  if (params.sort && params.sort !== "relevance") query.set("sort", params.sort);
+  if (params.hitsPerPage !== DEFAULT_HITS_PER_PAGE)
+    query.set("hitsPerPage", String(params.hitsPerPage));
+  if (params.mode !== "hybrid") query.set("mode", params.mode);
   if (params.page > 1) query.set("page", String(params.page));
   return query.toString();
 };
@@ -54,4 +58,16 @@ export const clearFilters = (params: SearchParams): SearchParams => ({
 export const searchHref = (params: SearchParams): string => {
   const query = toQueryString(params);
   return query ? `/?${query}` : "/";
+};
+
+/**
+ * A link to a city's page that remembers the search it came from (`from`), so the city page
+ * can lead back to it.
+ *
+ * @example
+ * cityHref("beijing-china", { ...params, q: "ageing" }); // "/city/beijing-china?from=q%3Dageing"
+ */
+export const cityHref = (id: string, params: SearchParams): string => {
+  const from = toQueryString(params);
+  return `/city/${encodeURIComponent(id)}${from ? `?${new URLSearchParams({ from })}` : ""}`;
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { MapPoint } from "../../search/map-points.ts";
-import { DotMap, landPath } from "../../ui/components/dot-map.tsx";
+import { searchParamsSchema } from "../../search/search-params.ts";
+import { DotMap, LAND_ASSET, landPath, landSvg } from "../../ui/components/dot-map.tsx";
 
 vi.mock("topojson-client", async (importOriginal) => {
   const actual = await importOriginal<typeof import("topojson-client")>();
@@ -19,7 +20,8 @@ const POINTS: MapPoint[] = [
 ];
 
 /** What `<DotMap points={points} />` renders (no JSX here: vitest collects `*.test.ts` only). */
-const render = (points: MapPoint[]) => String(DotMap({ points }));
+const render = (points: MapPoint[]) =>
+  String(DotMap({ points, params: searchParamsSchema.parse({ q: "learning" }) }));
 
 const circlesOf = (html: string) =>
   [...html.matchAll(/<circle\b[^>]*\bcx="([^"]+)"[^>]*\bcy="([^"]+)"/g)].map((match) => ({
@@ -38,12 +40,12 @@ describe("DotMap", () => {
     expect(render([])).toContain("0 cities are shown on the map.");
   });
 
-  it("draws one dot per point, titled with its label and linked to its city page", () => {
+  it("draws one dot per point, titled with its label and filtering on its country", () => {
     const html = render(POINTS);
     expect(circlesOf(html)).toHaveLength(POINTS.length);
     expect(html.match(/class="dot-map__dot"/g)).toHaveLength(POINTS.length);
     expect(html).toContain('data-city="cork-ireland"');
-    expect(html).not.toContain("<a ");
+    expect(html).toContain('<a href="/?q=learning&amp;country=Ireland" data-nav');
     expect(html).toContain("<title>Villa María, Argentina</title>");
   });
 
@@ -65,10 +67,14 @@ describe("DotMap", () => {
     expect(villaMaria?.x).toBeLessThan(cork?.x ?? 0);
   });
 
-  it("draws the land as one non-empty path", () => {
+  it("draws the land from the cached asset, not inline, so each results fragment stays small", () => {
     const html = render([]);
-    expect(html).toContain('<path class="dot-map__land" d="M');
-    expect(html).not.toContain("https://");
+    expect(html).toContain(`<image class="dot-map__land" href="${LAND_ASSET}"`);
+    expect(html).not.toContain("<path");
+    expect(html.length).toBeLessThan(2_000);
+    expect(landSvg()).toMatch(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 960 500"><path d="M/,
+    );
   });
 });
 

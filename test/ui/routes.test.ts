@@ -20,7 +20,7 @@ describe("the search page, rendered on the server", () => {
     const { status, html } = await page("/?q=ageing");
     expect(status).toBe(200);
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain('<a href="/city/beijing-china">Beijing</a>');
+    expect(html).toContain('<a href="/city/beijing-china?from=q%3Dageing">Beijing</a>');
     expect(html).toMatch(/<mark>ageing<\/mark>/i);
     expect(html).toMatch(/<input type="checkbox" name="theme" value="ageing"/);
     expect(html).toContain('class="theme-chart"');
@@ -31,7 +31,7 @@ describe("the search page, rendered on the server", () => {
     const { html } = await page("/?theme=ageing&theme=migration&hitsPerPage=1");
     expect(html).toMatch(/value="ageing" checked/);
     expect(html).toContain('aria-label="Remove filter Ageing"');
-    expect(html).toContain('href="/?theme=migration"');
+    expect(html).toContain('href="/?theme=migration&amp;hitsPerPage=1"');
   });
 
   it("escapes the query it echoes back, so markup in the URL stays text", async () => {
@@ -48,10 +48,13 @@ describe("the search page, rendered on the server", () => {
     expect(headers.get("cache-control")).toBe("no-store");
   });
 
-  it("falls back to a plain search for parameters it cannot use, instead of an error page", async () => {
+  it("drops only the values it cannot use, and names them, instead of an error page", async () => {
     const { status, html } = await page("/?q=ageing&theme=astrology&page=zero");
     expect(status).toBe(200);
     expect(html).toContain("Beijing");
+    expect(html).toMatch(
+      /class="notice"[^>]*>Ignored from the link[^<]*theme “astrology”, page “zero”/,
+    );
   });
 
   it.each([
@@ -95,8 +98,9 @@ describe("the search page, rendered on the server", () => {
 
   it("draws the theme chart from the matching cities only", async () => {
     const { html } = await page("/?theme=ageing");
-    const desc = /<desc id="theme-chart-desc">([^<]*)<\/desc>/.exec(html)?.[1] ?? "";
-    const counts = [...desc.matchAll(/: (\d+)/g)].map((m) => Number(m[1]));
+    const counts = [
+      ...html.matchAll(/class="theme-bar[^"]*"[^>]*aria-label="[^"]*: (\d+) cit/g),
+    ].map((m) => Number(m[1]));
     expect(counts.length).toBeGreaterThan(0);
     expect(Math.max(...counts)).toBe(1);
   });
@@ -164,5 +168,176 @@ describe("the page's assets", () => {
     const bytes = gzipSync(script).length + gzipSync(style).length;
     console.log(`JS + CSS gzipped: ${bytes} bytes of ${BUDGET_BYTES}`);
     expect(bytes).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+});
+
+/** The names of the result cities of a page, in order. */
+const cities = (html: string) =>
+  [
+    ...html.matchAll(/class="result__title"><a [^>]*>([^<]*(?:<mark>[^<]*<\/mark>[^<]*)*)<\/a>/g),
+  ].map((m) => (m[1] ?? "").replace(/<\/?mark>/g, ""));
+
+describe("the search page's link values", () => {
+  it.each([
+    ["/?q=learning&theme=ageing&theme=bogus", "theme “bogus”", 'value="ageing" checked'],
+    ["/?q=learning&page=abc&theme=youth", "page “abc”", 'value="youth" checked'],
+    [
+      "/?q=learning&hitsPerPage=1000&theme=migration",
+      "hitsPerPage “1000”",
+      'value="migration" checked',
+    ],
+  ])("keeps the valid filters of %s and names the value it ignored", async (path, named, kept) => {
+    const { status, html } = await page(path);
+    expect(status).toBe(200);
+    expect(html).toContain(kept);
+    expect(html).toMatch(new RegExp(`class="notice"[^>]*>[^<]*${named}`));
+    expect(html).toMatch(/class="chip chip--active"/);
+  });
+
+  it("says nothing about ignored values when every value was used", async () => {
+    const { html } = await page("/?q=learning&theme=ageing");
+    expect(html).not.toContain('class="notice"');
+  });
+});
+
+describe("sort, page size and pages", () => {
+  it("pages with every parameter kept: page 2 of 5 a page is 5 more cities, not all 12", async () => {
+    const first = await page("/?hitsPerPage=5&sort=city:asc");
+    expect(first.html).toContain('href="/?sort=city%3Aasc&amp;hitsPerPage=5&amp;page=2"');
+    const second = await page("/?sort=city%3Aasc&hitsPerPage=5&page=2");
+    expect(second.html).toContain("Page 2 of 3");
+    expect(cities(second.html)).toHaveLength(5);
+    expect(
+      cities(first.html)
+        .at(-1)
+        ?.localeCompare(cities(second.html)[0] ?? ""),
+    ).toBeLessThan(0);
+  });
+
+  it("offers a sort menu and a page size in the form, set to what the URL asks", async () => {
+    const { html } = await page("/?sort=city:desc&hitsPerPage=10");
+    expect(html).toContain('<option value="city:desc" selected="">City Z–A</option>');
+    expect(html).toContain('<option value="10" selected="">10</option>');
+    const names = cities(html);
+    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
+  });
+});
+
+describe("the facet lists", () => {
+  it("sorts options by count, hides the rest behind Show more and disables empty ones", async () => {
+    const { html } = await page("/?q=learning&mode=keyword");
+    const themes = html.slice(
+      html.indexOf('data-group="theme"'),
+      html.indexOf('data-group="region"'),
+    );
+    const counts = [...themes.matchAll(/filter-option__count">(\d+)</g)].map((m) => Number(m[1]));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(themes).toMatch(/<summary>Show 12 more<\/summary>/);
+    const empty = await page("/?q=literacy&mode=keyword");
+    expect(empty.html).toMatch(
+      /filter-option--empty"><input type="checkbox" name="[a-z]+" value="[^"]+" disabled=""/,
+    );
+  });
+
+  it("gives the country list a box to find a country in", async () => {
+    const { html } = await page("/");
+    expect(html).toContain('aria-label="Find a country"');
+  });
+});
+
+describe("results people can act on", () => {
+  it("marks whole words only and never repeats the tagline as the snippet of an empty query", async () => {
+    const all = await page("/");
+    expect(all.html).not.toContain('class="result__snippet"');
+    const { html } = await page("/?q=digita&mode=keyword");
+    const marks = [...html.matchAll(/<mark>([^<]*)<\/mark>([\p{L}]?)/gu)];
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.filter((m) => m[2] !== "")).toEqual([]);
+  });
+
+  it("marks the query's words in city names, accents ignored", async () => {
+    const { html } = await page("/?q=sonderborg");
+    expect(html).toContain("<mark>Sønderborg</mark></a>");
+  });
+
+  it("makes theme chips filter, and marks the chip of a theme filtered on", async () => {
+    const { html } = await page("/?q=ageing");
+    expect(html).toContain('href="/?q=ageing&amp;theme=ageing" aria-label="Filter by Ageing"');
+    const filtered = await page("/?q=ageing&theme=ageing");
+    expect(filtered.html).toMatch(
+      /class="chip chip--on"[^>]*aria-label="Ageing, filtered on: remove">✓ Ageing/,
+    );
+  });
+
+  it("makes chart bars filter on their theme and map dots on their country", async () => {
+    const { html } = await page("/?q=ageing");
+    expect(html).toMatch(
+      /<a class="theme-bar" data-nav="true" href="\/\?q=ageing&amp;theme=ageing"/,
+    );
+    expect(html).toMatch(
+      /<a href="\/\?q=ageing&amp;country=China" data-nav="true" aria-label="Beijing, China:/,
+    );
+  });
+
+  it("sends the region's tab title and count for the script to announce", async () => {
+    const { html } = await page("/results?q=ageing");
+    expect(html).toMatch(/data-title="ageing · Learning Cities Search" data-status="1 city"/);
+    const full = await page("/?q=ageing");
+    expect(full.html).toContain('<p id="live-status" class="visually-hidden" role="status"></p>');
+  });
+});
+
+describe("the empty result", () => {
+  it("offers a did-you-mean from the index's words, each word to drop, and common themes", async () => {
+    const { html } = await page("/?q=literasi%20zzyzx");
+    expect(html).toContain("No city matches “literasi zzyzx”");
+    expect(html).toMatch(/Did you mean <a data-nav="true" href="\/\?q=literacy\+zzyzx">/);
+    expect(html).toContain('href="/?q=zzyzx">Search without “literasi”');
+    expect(html).toContain('href="/?q=literasi">Search without “zzyzx”');
+    expect(html).toContain("Or browse a common theme");
+    expect(html).toContain("Themes of all cities");
+  });
+});
+
+describe("the pages around the search", () => {
+  it("answers a browser's unknown path with an HTML 404 page, and the API's with JSON", async () => {
+    const html = await seeded.app.request("/nope", { headers: { Accept: "text/html" } });
+    expect(html.status).toBe(404);
+    expect(html.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await html.text()).toContain("There is no page at “/nope”");
+    const api = await seeded.app.request("/api/nope", { headers: { Accept: "text/html" } });
+    expect(api.status).toBe(404);
+    expect((await api.json()).error.code).toBe("not_found");
+  });
+
+  it("leads back from a city page to the search it came from, with a search box and a source link", async () => {
+    const { html } = await page("/city/beijing-china?from=q%3Dageing%26theme%3Dageing");
+    expect(html).toContain('<a href="/?q=ageing&amp;theme=ageing">← Back to your search</a>');
+    expect(html).toContain('<input id="site-q" name="q" type="search" data-search-input');
+    expect(html).toContain('href="https://www.uil.unesco.org/en/learning-cities"');
+    expect(html).toContain("are the evidence for the city&#39;s themes");
+  });
+});
+
+describe("the page's weight", () => {
+  it("compresses pages with gzip when the browser accepts it", async () => {
+    const plain = await (await seeded.app.request("/")).arrayBuffer();
+    const response = await seeded.app.request("/", { headers: { "Accept-Encoding": "gzip" } });
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    const zipped = await response.arrayBuffer();
+    console.log(`home page: ${plain.byteLength} bytes, ${zipped.byteLength} gzipped`);
+    expect(zipped.byteLength).toBeLessThan(plain.byteLength / 4);
+  });
+
+  it("leaves the world's outline out of each results fragment and serves it once, cached", async () => {
+    const fragment = (await page("/results?q=learning")).html;
+    expect(fragment).toContain('href="/assets/land.svg"');
+    expect(fragment).not.toContain("<path");
+    console.log(`results fragment for "learning": ${fragment.length} bytes`);
+    expect(fragment.length).toBeLessThan(45_000);
+    const land = await seeded.app.request("/assets/land.svg");
+    expect(land.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(land.headers.get("cache-control")).toBe("public, max-age=3600");
+    expect((await land.text()).length).toBeGreaterThan(50_000);
   });
 });

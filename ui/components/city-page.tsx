@@ -3,7 +3,9 @@ import type { SectionBlock } from "../../core/city-document.ts";
 import { escapeRegExp } from "../../core/escape-reg-exp.ts";
 import { LABELLED_SECTIONS } from "../../core/section-labels.ts";
 import type { CityBody, SimilarHit } from "../../search/result-schemas.ts";
+import type { SearchParams } from "../../search/search-params.ts";
 import { escapeHtml } from "../../search/snippet.ts";
+import { searchHref } from "../url-state.ts";
 import { SITE_NAME } from "./layout.tsx";
 import { themeLabel } from "./result-list.tsx";
 
@@ -69,7 +71,8 @@ const ThemeTags = ({ city }: { city: CityBody }) => (
           {[...new Set(tag.evidence.map((e) => e.phrase.toLowerCase()))]
             .map((p) => `“${p}”`)
             .join(", ")}{" "}
-          (score {tag.score.toFixed(1)})
+          (score {tag.score.toFixed(1)}
+          <span class="visually-hidden">: how strongly the profile speaks of it</span>)
         </span>
       </li>
     ))}
@@ -87,6 +90,30 @@ const Similar = ({ hits }: { hits: SimilarHit[] }) => (
   </ul>
 );
 
+/** UNESCO's pages of the network, for a profile read from a file. */
+const GNLC_URL = "https://www.uil.unesco.org/en/learning-cities";
+
+/** Where the profile comes from, linking to it when the source has an address. */
+const SourceLine = ({ source }: { source: CityBody["source"] }) => (
+  <p class="city__source">
+    Source:{" "}
+    {source.url ? (
+      <a href={source.url} rel="noopener">
+        {source.label}
+      </a>
+    ) : (
+      <>
+        {source.label} (
+        <a href={GNLC_URL} rel="noopener">
+          UNESCO's learning-city profiles
+        </a>
+        )
+      </>
+    )}
+    {source.date ? `, ${source.date}` : ""}
+  </p>
+);
+
 /**
  * A city's page: its narrative by section with the evidence of its themes highlighted, its
  * theme tags with their evidence, keyphrases and similar cities.
@@ -94,10 +121,20 @@ const Similar = ({ hits }: { hits: SimilarHit[] }) => (
  * @example
  * <CityPage city={city} similar={similar.hits} />
  */
-export const CityPage = ({ city, similar }: { city: CityBody; similar: SimilarHit[] }) => (
+export const CityPage = ({
+  city,
+  similar,
+  from,
+}: {
+  city: CityBody;
+  similar: SimilarHit[];
+  from: SearchParams;
+}) => (
   <>
     <p class="breadcrumb">
-      <a href="/">← All cities</a>
+      <a href={searchHref({ ...from, explain: false })}>
+        {searchHref(from) === "/" ? "← All cities" : "← Back to your search"}
+      </a>
     </p>
     <article class="city">
       <header class="city__header">
@@ -109,6 +146,10 @@ export const CityPage = ({ city, similar }: { city: CityBody; similar: SimilarHi
       </header>
       <div class="city__layout">
         <div class="city__narrative">
+          <p class="city__legend">
+            <mark>Highlighted</mark> words are the evidence for the city's themes (listed beside the
+            profile with a score: the more, and the more prominent, the evidence, the higher).
+          </p>
           {LABELLED_SECTIONS.filter(([name]) => city.sections[name]).map(([name, heading]) => (
             <section>
               <h2>{heading}</h2>
@@ -132,10 +173,7 @@ export const CityPage = ({ city, similar }: { city: CityBody; similar: SimilarHi
           </ul>
           <h2>Similar cities</h2>
           <Similar hits={similar} />
-          <p class="city__source">
-            Source: {city.source.label}
-            {city.source.date ? `, ${city.source.date}` : ""}
-          </p>
+          <SourceLine source={city.source} />
         </aside>
       </div>
     </article>

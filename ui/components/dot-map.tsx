@@ -2,6 +2,8 @@ import { createRequire } from "node:module";
 import { type GeoProjection, geoEqualEarth, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
 import type { MapPoint } from "../../search/map-points.ts";
+import type { SearchParams } from "../../search/search-params.ts";
+import { searchHref } from "../url-state.ts";
 
 /** A city drawn on the map: where it is, what its dot is called, and the page it links to. */
 
@@ -71,33 +73,54 @@ const place = (point: MapPoint): PlacedDot[] => {
     : [];
 };
 
-/** A dot names its city on hover; the links live in the results list, not in a picture. */
-const Dot = ({ dot }: { dot: PlacedDot }) => (
-  <circle
-    class="dot-map__dot"
-    data-city={dot.id}
-    cx={dot.x}
-    cy={dot.y}
-    r={DOT_RADIUS}
-    fill={DOT_FILL}
-    stroke={DOT_STROKE}
-    stroke-width="2"
-  >
-    <title>{dot.label}</title>
-  </circle>
-);
+/** The map's land as an SVG file of its own, served once and cached as `/assets/land.svg`. */
+export const LAND_ASSET = "/assets/land.svg";
 
 /**
- * A small world map with one dot per city, each titled with its name: an inline SVG
- * rendered on the server (no client script, no external request), with a title and a
- * description that says how many cities it shows. Style through `.dot-map`, `.dot-map__land`
- * and `.dot-map__dot`; the fill and stroke attributes are only defaults.
+ * The land outline as a standalone SVG document, what `LAND_ASSET` serves, so a results
+ * fragment carries only its dots.
  *
  * @example
- * <DotMap points={[{ id: "cork-ireland", label: "Cork, Ireland", lat: 51.9, lng: -8.47 }]} />
+ * c.body(landSvg(), 200, { "Content-Type": "image/svg+xml" });
  */
-export const DotMap = ({ points }: { points: MapPoint[] }) => {
+export const landSvg = (): string =>
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}"><path d="${landPath()}" fill="${LAND_FILL}" stroke="${LAND_STROKE}" stroke-width="0.5"/></svg>`;
+
+/** A dot names its city and filters the results to its country. */
+const Dot = ({ dot, href }: { dot: PlacedDot; href: string }) => (
+  <a href={href} data-nav aria-label={`${dot.label}: show the cities of its country`}>
+    <circle
+      class="dot-map__dot"
+      data-city={dot.id}
+      cx={dot.x}
+      cy={dot.y}
+      r={DOT_RADIUS}
+      fill={DOT_FILL}
+      stroke={DOT_STROKE}
+      stroke-width="2"
+    >
+      <title>{dot.label}</title>
+    </circle>
+  </a>
+);
+
+/** The country of a map label ("Cork, Ireland"): what follows the last comma. */
+const countryOf = (label: string) => label.slice(label.lastIndexOf(",") + 1).trim();
+
+/**
+ * A small world map with one dot per city, each titled with its name and linking to the
+ * search filtered on its country: an inline SVG rendered on the server over the land outline
+ * (`LAND_ASSET`, a cached image), with a title and a description that says how many cities it
+ * shows. Style through `.dot-map` and `.dot-map__dot`; the fill and stroke attributes are only
+ * defaults.
+ *
+ * @example
+ * <DotMap points={[{ id: "cork-ireland", label: "Cork, Ireland", lat: 51.9, lng: -8.47 }]} params={params} />
+ */
+export const DotMap = ({ points, params }: { points: MapPoint[]; params: SearchParams }) => {
   const dots = points.flatMap(place);
+  const href = (dot: PlacedDot) =>
+    searchHref({ ...params, country: [countryOf(dot.label)], page: 1 });
   return (
     <svg
       class="dot-map"
@@ -109,15 +132,9 @@ export const DotMap = ({ points }: { points: MapPoint[] }) => {
       <desc id="dot-map-desc">
         {describeCount(dots.length)} {dots.map((dot) => dot.label).join("; ")}
       </desc>
-      <path
-        class="dot-map__land"
-        d={landPath()}
-        fill={LAND_FILL}
-        stroke={LAND_STROKE}
-        stroke-width="0.5"
-      />
+      <image class="dot-map__land" href={LAND_ASSET} width={WIDTH} height={HEIGHT} />
       {dots.map((dot) => (
-        <Dot dot={dot} />
+        <Dot dot={dot} href={href(dot)} />
       ))}
     </svg>
   );

@@ -3,47 +3,116 @@ import { clearFilters, searchHref, toggleFilter } from "../url-state.ts";
 import { selectedFilters } from "./active-filters.tsx";
 import { themeLabel } from "./result-list.tsx";
 
-/**
- * What to show when nothing matches: the ways out, as links: drop one filter, drop them all,
- * search without the words, and a spelling hint.
- *
- * @example
- * <EmptyState params={params} />
- */
-export const EmptyState = ({ params }: { params: SearchParams }) => {
+/** Popular themes offered when nothing matches. */
+const POPULAR_THEMES = 5;
+
+/** The query's words, each with the query that is left without it. */
+const withoutEachWord = (q: string) => {
+  const words = q.split(/\s+/).filter(Boolean);
+  return words.map((word, i) => ({ word, rest: words.filter((_, j) => j !== i).join(" ") }));
+};
+
+const WaysOut = ({ params }: { params: SearchParams }) => {
   const selected = selectedFilters(params);
   return (
-    <div class="empty-state">
-      <h2>No city matches {params.q ? `“${params.q}”` : "these filters"}</h2>
-      <ul>
-        {selected.map(([name, value]) => (
+    <ul>
+      {withoutEachWord(params.q).map(({ word, rest }) => (
+        <li>
+          <a data-nav href={searchHref({ ...params, q: rest, page: 1 })}>
+            Search without “{word}”
+          </a>
+        </li>
+      ))}
+      {selected.map(([name, value]) => (
+        <li>
+          <a data-nav href={searchHref(toggleFilter(params, name, value))}>
+            Remove the filter {name === "theme" ? themeLabel(value) : value}
+          </a>
+        </li>
+      ))}
+      {selected.length > 1 ? (
+        <li>
+          <a data-nav href={searchHref(clearFilters(params))}>
+            Remove all filters
+          </a>
+        </li>
+      ) : null}
+      {params.q && selected.length > 0 ? (
+        <li>
+          <a data-nav href={searchHref({ ...params, q: "", page: 1 })}>
+            Show every city with these filters
+          </a>
+        </li>
+      ) : null}
+    </ul>
+  );
+};
+
+const PopularThemes = ({
+  params,
+  popular,
+}: {
+  params: SearchParams;
+  popular: Record<string, number>;
+}) => {
+  const top = Object.entries(popular)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .slice(0, POPULAR_THEMES);
+  if (top.length === 0) return null;
+  return (
+    <>
+      <h3>Or browse a common theme</h3>
+      <ul class="chips">
+        {top.map(([id, count]) => (
           <li>
-            <a data-nav href={searchHref(toggleFilter(params, name, value))}>
-              Remove the filter {name === "theme" ? themeLabel(value) : value}
+            <a
+              class="chip"
+              data-nav
+              href={searchHref({ ...clearFilters(params), q: "", theme: [id] })}
+            >
+              {themeLabel(id)} ({count})
             </a>
           </li>
         ))}
-        {selected.length > 1 ? (
-          <li>
-            <a data-nav href={searchHref(clearFilters(params))}>
-              Remove all filters
-            </a>
-          </li>
-        ) : null}
-        {params.q && selected.length > 0 ? (
-          <li>
-            <a data-nav href={searchHref({ ...params, q: "", page: 1 })}>
-              Show every city with these filters
-            </a>
-          </li>
-        ) : null}
       </ul>
+    </>
+  );
+};
+
+/**
+ * What to show when nothing matches: the ways out, as links: "did you mean" (words of the
+ * index close to the query's), search without each word, drop one filter or all of them, and
+ * the most common themes.
+ *
+ * @example
+ * <EmptyState params={params} popular={{ literacy: 9 }} didYouMean="digital" />
+ */
+export const EmptyState = (props: {
+  params: SearchParams;
+  popular: Record<string, number>;
+  didYouMean?: string | undefined;
+}) => {
+  const { params, didYouMean } = props;
+  return (
+    <div class="empty-state">
+      <h2>No city matches {params.q ? `“${params.q}”` : "these filters"}</h2>
+      {didYouMean ? (
+        <p class="did-you-mean">
+          Did you mean{" "}
+          <a data-nav href={searchHref({ ...params, q: didYouMean, page: 1 })}>
+            {didYouMean}
+          </a>
+          ?
+        </p>
+      ) : null}
+      <WaysOut params={params} />
       {params.q ? (
         <p>
           Check the spelling, or try a broader word: “ageing” rather than “ageing seniors
           programme”.
         </p>
       ) : null}
+      <PopularThemes params={params} popular={props.popular} />
     </div>
   );
 };

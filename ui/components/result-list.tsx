@@ -1,6 +1,9 @@
 import { raw } from "hono/html";
 import { THEMES } from "../../core/themes.ts";
 import type { SearchHit } from "../../search/result-schemas.ts";
+import type { SearchParams } from "../../search/search-params.ts";
+import { markQueryWords, wholeWordMarks } from "../highlight.ts";
+import { cityHref, searchHref, toggleFilter } from "../url-state.ts";
 
 const LABELS = new Map(THEMES.map((theme) => [theme.id, theme.label]));
 
@@ -13,37 +16,64 @@ const Reason = ({ hit }: { hit: SearchHit }) =>
     <p class="result__why">Found by meaning: this passage is close to what you asked.</p>
   ) : null;
 
-const ResultItem = ({ hit }: { hit: SearchHit }) => (
+/** A snippet worth showing: not for an empty query, where it would repeat the tagline. */
+const Snippet = ({ hit, q }: { hit: SearchHit; q: string }) =>
+  q === "" && hit.tagline ? null : (
+    // The snippet is escaped by the search layer; only <mark> is markup in it.
+    <p class="result__snippet">{raw(wholeWordMarks(hit.snippet))}</p>
+  );
+
+/** The hit's themes as links that add (or, when it is filtered on, remove) the theme filter. */
+const ThemeChips = ({ hit, params }: { hit: SearchHit; params: SearchParams }) => (
+  <ul class="chips" aria-label={`Themes of ${hit.city}`}>
+    {hit.themes.map((id) => {
+      const on = params.theme.includes(id);
+      return (
+        <li>
+          <a
+            class={on ? "chip chip--on" : "chip"}
+            data-nav
+            href={searchHref(toggleFilter(params, "theme", id))}
+            aria-label={
+              on ? `${themeLabel(id)}, filtered on: remove` : `Filter by ${themeLabel(id)}`
+            }
+          >
+            {on ? "✓ " : ""}
+            {themeLabel(id)}
+          </a>
+        </li>
+      );
+    })}
+  </ul>
+);
+
+const ResultItem = ({ hit, params }: { hit: SearchHit; params: SearchParams }) => (
   <li class="result">
     <h3 class="result__title">
-      <a href={`/city/${hit.id}`}>{hit.city}</a>
+      {/* The name is escaped by markQueryWords; only <mark> is markup in it. */}
+      <a href={cityHref(hit.id, params)}>{raw(markQueryWords(hit.city, params.q))}</a>
     </h3>
     <p class="result__place">
       {hit.country} · {hit.region}
     </p>
     {hit.tagline ? <p class="result__tagline">{hit.tagline}</p> : null}
-    {/* The snippet is escaped by the search layer; only <mark> is markup in it. */}
-    <p class="result__snippet">{raw(hit.snippet)}</p>
+    <Snippet hit={hit} q={params.q} />
     <Reason hit={hit} />
-    <ul class="chips" aria-label={`Themes of ${hit.city}`}>
-      {hit.themes.map((id) => (
-        <li class="chip">{themeLabel(id)}</li>
-      ))}
-    </ul>
+    <ThemeChips hit={hit} params={params} />
   </li>
 );
 
 /**
- * The list of matching cities: name (linking to the city page), place, tagline, highlighted
- * snippet and theme chips.
+ * The list of matching cities: name (linking to the city page, query words marked), place,
+ * tagline, highlighted snippet and theme chips that filter.
  *
  * @example
- * <ResultList hits={result.hits} />
+ * <ResultList hits={result.hits} params={params} />
  */
-export const ResultList = ({ hits }: { hits: SearchHit[] }) => (
+export const ResultList = ({ hits, params }: { hits: SearchHit[]; params: SearchParams }) => (
   <ol class="results" aria-label="Matching cities">
     {hits.map((hit) => (
-      <ResultItem hit={hit} />
+      <ResultItem hit={hit} params={params} />
     ))}
   </ol>
 );

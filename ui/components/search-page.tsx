@@ -23,16 +23,28 @@ export const SearchPage = ({ params, children }: { params: SearchParams; childre
             value={params.q}
             placeholder="ageing, digital learning, migrants…"
             autocomplete="off"
+            data-search-input
             aria-describedby="search-hint"
-            aria-controls="results-region"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded="false"
+            aria-controls="q-suggestions"
           />
           <button type="submit">Search</button>
+          <div
+            id="q-suggestions"
+            class="suggestions"
+            role="listbox"
+            aria-label="Suggestions"
+            hidden
+          />
         </div>
         <p id="search-hint" class="search-hint">
-          Press <kbd>/</kbd> to search. Results update as you type.
+          Press <kbd>/</kbd> to search. Results update as you type; ↓ picks a suggestion.
         </p>
       </search>
-      {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
+      {params.mode === "hybrid" ? null : <input type="hidden" name="mode" value={params.mode} />}
+      <p id="live-status" class="visually-hidden" role="status" />
       <div id="results-region">{children}</div>
     </form>
   </>

@@ -1,65 +1,65 @@
+import type { SearchParams } from "../../search/search-params.ts";
+import { searchHref, toggleFilter } from "../url-state.ts";
 import { themeLabel } from "./result-list.tsx";
 
-/** Height of one bar row, in SVG units. */
-const ROW = 22;
-/** Width left for the labels before the bars start. */
-const LABEL_WIDTH = 190;
-const WIDTH = 480;
+/** A bar's length in its own little SVG: 100 units is the largest count. */
+const FULL = 100;
+
+const Bar = ({ count, max }: { count: number; max: number }) => (
+  <svg
+    class="theme-bar__bar"
+    viewBox={`0 0 ${FULL} 10`}
+    preserveAspectRatio="none"
+    aria-hidden="true"
+  >
+    <rect width={Math.max((FULL * count) / max, 2)} height="10" rx="2" />
+  </svg>
+);
 
 /**
- * A horizontal bar chart of how many of the matching cities carry each theme, largest first;
- * an SVG with a title and a text description for screen readers.
+ * How many of the matching cities carry each theme, largest first: a list of links (each
+ * filters on its theme, or removes that filter) with a bar drawn in a small SVG, so labels
+ * are text at the page's own size.
  *
  * @example
- * <ThemeChart counts={result.facets.theme} />
+ * <ThemeChart params={params} counts={result.themeCounts} />
  */
-export const ThemeChart = ({ counts }: { counts: Record<string, number> }) => {
+export const ThemeChart = ({
+  params,
+  counts,
+  caption = "Themes of the matching cities",
+}: {
+  params: SearchParams;
+  counts: Record<string, number>;
+  caption?: string;
+}) => {
   const bars = Object.entries(counts)
     .filter(([, count]) => count > 0)
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   if (bars.length === 0) return null;
   const max = Math.max(...bars.map(([, count]) => count));
-  const height = bars.length * ROW;
-  const summary = bars.map(([id, count]) => `${themeLabel(id)}: ${count}`).join(", ");
   return (
     <figure class="chart">
-      <figcaption>Themes of the matching cities</figcaption>
-      <svg
-        class="theme-chart"
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        role="img"
-        aria-labelledby="theme-chart-title theme-chart-desc"
-      >
-        <title id="theme-chart-title">Number of matching cities per theme</title>
-        <desc id="theme-chart-desc">{summary}</desc>
-        {bars.map(([id, count], i) => {
-          const width = ((WIDTH - LABEL_WIDTH - 30) * count) / max;
-          const y = i * ROW;
+      <figcaption id="theme-chart-caption">{caption}</figcaption>
+      <ul class="theme-chart" aria-labelledby="theme-chart-caption">
+        {bars.map(([id, count]) => {
+          const on = params.theme.includes(id);
           return (
-            <g>
-              <text
-                x={LABEL_WIDTH - 8}
-                y={y + ROW * 0.68}
-                text-anchor="end"
-                class="theme-chart__label"
+            <li>
+              <a
+                class={on ? "theme-bar theme-bar--on" : "theme-bar"}
+                data-nav
+                href={searchHref(toggleFilter(params, "theme", id))}
+                aria-label={`${themeLabel(id)}: ${count} ${count === 1 ? "city" : "cities"}${on ? ", filtered on: remove" : ""}`}
               >
-                {themeLabel(id)}
-              </text>
-              <rect
-                x={LABEL_WIDTH}
-                y={y + 4}
-                width={Math.max(width, 2)}
-                height={ROW - 8}
-                rx="3"
-                class="theme-chart__bar"
-              />
-              <text x={LABEL_WIDTH + width + 6} y={y + ROW * 0.68} class="theme-chart__value">
-                {count}
-              </text>
-            </g>
+                <span class="theme-bar__label">{themeLabel(id)}</span>
+                <Bar count={count} max={max} />
+                <span class="theme-bar__count">{count}</span>
+              </a>
+            </li>
           );
         })}
-      </svg>
+      </ul>
     </figure>
   );
 };
