@@ -58,6 +58,16 @@ const openPage = async (options: Parameters<Browser["newContext"]>[0] = {}): Pro
 const resultCities = (page: Page) => page.locator(".result__title a").allTextContents();
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** What the viewport shows, for narrow screens where a full page is too tall to review. */
+const view = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+/** Opens the "Show more" list of a facet, where options past the first few wait. */
+const showMore = async (page: Page, facet: string) => {
+  const more = page.locator(`details[data-more="${facet}"]`);
+  if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await more.locator("summary").click();
+};
 
 describe("the search page in Chromium", () => {
   it("shows results as the user types, keeping the query in the URL", async () => {
@@ -79,7 +89,8 @@ describe("the search page in Chromium", () => {
     const { page, context, errors } = await openPage();
     await page.goto(`${server.url}/?q=learning`);
     const before = await resultCities(page);
-    await page.getByLabel(/^Ageing/).check();
+    await showMore(page, "theme");
+    await page.getByRole("checkbox", { name: /^Ageing/ }).check();
     await expect.poll(() => page.url()).toContain("theme=ageing");
     await expect.poll(() => resultCities(page)).toEqual(["Beijing"]);
     await expect(page.locator(".chip--active").textContent()).resolves.toContain("Ageing");
@@ -87,7 +98,7 @@ describe("the search page in Chromium", () => {
     await page.goBack();
     await expect.poll(() => page.url()).not.toContain("theme=ageing");
     await expect.poll(() => resultCities(page)).toEqual(before);
-    expect(await page.getByLabel(/^Ageing/).isChecked()).toBe(false);
+    expect(await page.getByRole("checkbox", { name: /^Ageing/ }).isChecked()).toBe(false);
     await page.goForward();
     await expect.poll(() => resultCities(page)).toEqual(["Beijing"]);
     expect(errors).toEqual([]);
@@ -98,8 +109,9 @@ describe("the search page in Chromium", () => {
     const { page, context } = await openPage();
     await page.goto(server.url);
     const start = await page.evaluate(() => history.length);
+    await showMore(page, "theme");
     await page.locator("#q").pressSequentially("learning", { delay: 10 });
-    await page.getByLabel(/^Migration/).check();
+    await page.getByRole("checkbox", { name: /^Migration/ }).check();
     await expect.poll(() => page.url()).toContain("theme=migration");
     await page.waitForTimeout(300);
     expect(page.url()).toContain("q=learning");
@@ -110,7 +122,8 @@ describe("the search page in Chromium", () => {
   it("keeps keyboard focus on a filter after it is toggled with the space bar", async () => {
     const { page, context } = await openPage();
     await page.goto(server.url);
-    await page.getByLabel(/^Ageing/).focus();
+    await showMore(page, "theme");
+    await page.getByRole("checkbox", { name: /^Ageing/ }).focus();
     await page.keyboard.press("Space");
     await expect.poll(() => page.url()).toContain("theme=ageing");
     await expect
@@ -144,7 +157,7 @@ describe("the search page in Chromium", () => {
   it("opens a city page with its sections, themes with evidence, keyphrases and similar cities", async () => {
     const { page, context, errors } = await openPage();
     await page.goto(`${server.url}/?q=ageing`);
-    await page.getByRole("link", { name: "Beijing" }).click();
+    await page.getByRole("link", { name: "Beijing", exact: true }).click();
     await expect.poll(() => page.url()).toContain("/city/beijing-china");
     await expect(page.locator("h1").textContent()).resolves.toBe("Beijing");
     expect(await page.locator(".city__narrative h2").allTextContents()).toEqual([
@@ -220,7 +233,8 @@ describe("the search page in Chromium", () => {
     await page.goto(`${server.url}/?q=ageing`);
     expect(await resultCities(page)).toEqual(["Beijing"]);
     await page.goto(server.url);
-    await page.getByLabel(/^Migration/).check();
+    await showMore(page, "theme");
+    await page.getByRole("checkbox", { name: /^Migration/ }).check();
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect.poll(() => page.url()).toContain("theme=migration");
     expect((await resultCities(page)).sort()).toEqual(expect.arrayContaining(["Espoo"]));
@@ -240,16 +254,18 @@ describe("the search page in Chromium", () => {
     await context.close();
   });
 
-  it("is usable 360 px wide: nothing overflows sideways and results come first", async () => {
+  it("is usable 360 px wide: nothing overflows sideways and results come right after a Filters button", async () => {
     const { page, context } = await openPage({ viewport: { width: 360, height: 780 } });
     await page.goto(`${server.url}/?q=literacy`);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    const resultsTop = await page.locator(".results").boundingBox();
-    const filtersTop = await page.locator(".filters").boundingBox();
-    expect(resultsTop?.y ?? 0).toBeLessThan(filtersTop?.y ?? 0);
+    const toggle = await page.getByRole("button", { name: "Filters (0)" }).boundingBox();
+    const results = await page.locator(".results").boundingBox();
+    expect(toggle?.y ?? 9999).toBeLessThan(results?.y ?? 0);
+    expect(results?.y ?? 9999).toBeLessThan(780);
+    expect(await page.locator(".filters__panel").isVisible()).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, "search-360px.png") });
     await context.close();
   });
@@ -284,4 +300,208 @@ describe("the search page in Chromium", () => {
       await context.close();
     },
   );
+
+  it("opens the filters as a drawer on a phone, applies a filter behind it and shows the results", async () => {
+    const { page, context, errors } = await openPage({ viewport: { width: 360, height: 780 } });
+    await page.goto(`${server.url}/?q=learning`);
+    await page.getByRole("button", { name: "Filters (0)" }).click();
+    expect(await page.locator(".filters__panel").isVisible()).toBe(true);
+    await page.getByRole("checkbox", { name: /^Partnerships and governance/ }).check();
+    await expect.poll(() => page.url()).toContain("theme=partnerships-governance");
+    await expect.poll(() => page.locator(".filters--open").count()).toBe(1);
+    await page.getByRole("button", { name: /^Show \d+ cit/ }).waitFor();
+    await view(page, "filters-drawer-360px");
+    await page.getByRole("button", { name: /^Show \d+ cit/ }).click();
+    expect(await page.locator(".filters__panel").isVisible()).toBe(false);
+    await view(page, "filters-drawer-closed-360px");
+    await expect(page.getByRole("button", { name: "Filters (1)" }).isVisible()).resolves.toBe(true);
+    const top = (await page.locator(".results-column").boundingBox())?.y ?? -1;
+    expect(top).toBeGreaterThanOrEqual(-1);
+    expect(top).toBeLessThan(780);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("narrows the country list to what is typed in its box", async () => {
+    const { page, context } = await openPage();
+    await page.goto(server.url);
+    await page.getByLabel("Find a country").fill("chi");
+    const group = page.locator('[data-group="country"] .filter-option:visible');
+    await expect.poll(() => group.allTextContents()).toEqual([expect.stringMatching(/^China/)]);
+    await context.close();
+  });
+
+  it("sorts with the menu, and pages with the page size kept, scrolled to the results", async () => {
+    const { page, context } = await openPage();
+    await page.goto(`${server.url}/?hitsPerPage=5`);
+    await page.getByLabel("Sort").selectOption("city:desc");
+    await expect.poll(() => page.url()).toContain("sort=city%3Adesc");
+    const first = await resultCities(page);
+    expect(first).toHaveLength(5);
+    expect(first).toEqual([...first].sort((a, b) => b.localeCompare(a)));
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.getByRole("link", { name: "Next →" }).click();
+    await expect.poll(() => page.url()).toContain("page=2");
+    expect(page.url()).toContain("hitsPerPage=5");
+    await expect.poll(() => resultCities(page)).toHaveLength(5);
+    expect((await resultCities(page))[0]?.localeCompare(first.at(-1) ?? "")).toBeLessThan(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe("results-heading");
+    const column = await page.locator(".results-column").boundingBox();
+    expect(Math.abs(column?.y ?? 999)).toBeLessThan(50);
+    await context.close();
+  });
+
+  it("suggests completions as an ARIA combobox: arrows choose, Enter opens the city", async () => {
+    const { page, context, errors } = await openPage();
+    await page.goto(server.url);
+    await page.locator("#q").pressSequentially("esp", { delay: 30 });
+    const options = page.getByRole("option");
+    await expect
+      .poll(() => options.allTextContents())
+      .toContainEqual(expect.stringMatching(/^Espoo/));
+    expect(await page.locator("#q").getAttribute("aria-expanded")).toBe("true");
+    await shot(page, "suggestions");
+    await page.keyboard.press("ArrowDown");
+    const active = await page.locator("#q").getAttribute("aria-activedescendant");
+    expect(await page.locator(`#${active}`).getAttribute("aria-selected")).toBe("true");
+    expect(await page.locator(`#${active}`).textContent()).toMatch(/^Espoo/);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.url()).toContain("/city/espoo-finland");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("closes the suggestions with Escape and keeps the typed query", async () => {
+    const { page, context } = await openPage();
+    await page.goto(server.url);
+    await page.locator("#q").pressSequentially("lit", { delay: 30 });
+    await expect.poll(() => page.getByRole("option").count()).toBeGreaterThan(0);
+    await page.keyboard.press("Escape");
+    expect(await page.locator("#q-suggestions").isVisible()).toBe(false);
+    expect(await page.locator("#q").inputValue()).toBe("lit");
+    await context.close();
+  });
+
+  it("reaches the first result in two Tabs and Enter through the skip link", async () => {
+    const { page, context } = await openPage();
+    await page.goto(`${server.url}/?q=learning`);
+    const firstResult = await page.locator(".result__title a").first().getAttribute("href");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to results");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe(
+      firstResult,
+    );
+    let tabs = 0;
+    await page.goto(`${server.url}/?q=learning`);
+    while (tabs < 80) {
+      await page.keyboard.press("Tab");
+      tabs++;
+      if (await page.evaluate(() => document.activeElement?.closest(".result__title"))) break;
+    }
+    console.log(`Tabs to the first result without the skip link: ${tabs}`);
+    expect(tabs).toBeLessThan(36);
+    await context.close();
+  });
+
+  it("filters with a result's theme chip, a chart bar and a map dot, and marks the theme", async () => {
+    const { page, context } = await openPage();
+    await page.goto(`${server.url}/?q=learning`);
+    await page
+      .locator(".result")
+      .first()
+      .getByRole("link", { name: /^Filter by / })
+      .first()
+      .click();
+    await expect.poll(() => page.url()).toContain("theme=");
+    await expect.poll(() => page.locator(".result .chip--on").count()).toBeGreaterThan(0);
+    await page.goto(`${server.url}/?q=learning`);
+    await page.locator(".theme-bar", { hasText: "Migration" }).click();
+    await expect.poll(() => page.url()).toContain("theme=migration");
+    await expect.poll(() => page.locator(".theme-bar--on").count()).toBe(1);
+    await page.locator('.dot-map a[aria-label^="Espoo"]').click();
+    await expect.poll(() => page.url()).toContain("country=Finland");
+    await expect.poll(() => resultCities(page)).toEqual(["Espoo"]);
+    await shot(page, "search-clickable-themes");
+    await context.close();
+  });
+
+  it("keeps one live region for the count, and a tab title that follows the query", async () => {
+    const { page, context } = await openPage();
+    await page.goto(server.url);
+    await page.evaluate(() => {
+      (document.querySelector("#live-status") as HTMLElement & { marked?: boolean }).marked = true;
+    });
+    await page.locator("#q").pressSequentially("migrants", { delay: 30 });
+    await expect.poll(() => page.title()).toBe("migrants · Learning Cities Search");
+    await expect.poll(() => page.locator("#live-status").textContent()).toMatch(/^\d+ cit(y|ies)$/);
+    const same = await page.evaluate(
+      () => (document.querySelector("#live-status") as HTMLElement & { marked?: boolean }).marked,
+    );
+    expect(same).toBe(true);
+    expect(await page.locator("[role=status]").count()).toBe(1);
+    await context.close();
+  });
+
+  it("shows help when nothing matches: did you mean, words to drop, common themes and their chart", async () => {
+    const { page, context } = await openPage();
+    await page.goto(`${server.url}/?q=literasi`);
+    await expect(page.locator(".did-you-mean").textContent()).resolves.toContain("literacy");
+    expect(await page.locator(".chart").first().textContent()).toContain("Themes of all cities");
+    expect(await page.locator(".theme-bar").first().getAttribute("href")).toMatch(/^\/\?theme=/);
+    await shot(page, "empty-results");
+    await page.setViewportSize({ width: 360, height: 780 });
+    await view(page, "empty-results-360px");
+    await page.getByRole("link", { name: "literacy", exact: true }).click();
+    await expect.poll(() => resultCities(page)).not.toHaveLength(0);
+    expect(await page.locator("#q").inputValue()).toBe("literacy");
+    await context.close();
+  });
+
+  it("drops a bad link value with a notice and keeps the others", async () => {
+    const { page, context } = await openPage();
+    await page.goto(`${server.url}/?q=learning&theme=ageing&theme=bogus`);
+    await expect(page.locator(".notice").textContent()).resolves.toContain("theme “bogus”");
+    expect(await resultCities(page)).toEqual(["Beijing"]);
+    await expect(page.getByRole("checkbox", { name: /^Ageing/ }).isChecked()).resolves.toBe(true);
+    await shot(page, "ignored-link-value");
+    await context.close();
+  });
+
+  it("answers an unknown page with an HTML 404 page that has a way on", async () => {
+    const { page, context } = await openPage();
+    const response = await page.goto(`${server.url}/nope`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("h1").textContent()).resolves.toBe("There is no page at “/nope”");
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-q");
+    await shot(page, "not-found");
+    await context.close();
+  });
+
+  it("leads from a city page back to the search it came from", async () => {
+    const { page, context } = await openPage();
+    await page.goto(`${server.url}/?q=ageing`);
+    await page.getByRole("link", { name: "Beijing", exact: true }).click();
+    await page.getByRole("link", { name: "← Back to your search" }).click();
+    await expect.poll(() => page.url()).toBe(`${server.url}/?q=ageing`);
+    await context.close();
+  });
+
+  it.each([
+    [1280, 900],
+    [360, 780],
+  ])("looks right at %i px: search, filters, results and charts", async (width, height) => {
+    const { page, context, errors } = await openPage({ viewport: { width, height } });
+    await page.goto(`${server.url}/?q=learning&theme=sustainability`);
+    await shot(page, `search-page-${width}px`);
+    await view(page, `search-page-top-${width}px`);
+    await page.goto(`${server.url}/city/beijing-china?from=q%3Dageing`);
+    await view(page, `city-top-${width}px`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

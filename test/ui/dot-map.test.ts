@@ -33,7 +33,7 @@ describe("DotMap", () => {
   it("renders an accessible SVG image that says how many cities it shows", () => {
     const html = render(POINTS);
     expect(html).toMatch(/^<svg class="dot-map"[^>]* viewBox="0 0 960 500"/);
-    expect(html).toContain('role="img"');
+    expect(html).toContain('role="group"');
     expect(html).toMatch(/<title id="dot-map-title">[^<]+<\/title>/);
     expect(html).toMatch(/<desc id="dot-map-desc">4 cities are shown on the map\. Cork, Ireland; /);
     expect(render(POINTS.slice(0, 1))).toContain("1 city is shown on the map.");

@@ -94,7 +94,7 @@ export const EmptyState = (props: {
 }) => {
   const { params, didYouMean } = props;
   return (
-    <div class="empty-state">
+    <div class="empty-state" id="results" tabindex={-1}>
       <h2>No city matches {params.q ? `“${params.q}”` : "these filters"}</h2>
       {didYouMean ? (
         <p class="did-you-mean">

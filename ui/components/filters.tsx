@@ -83,9 +83,17 @@ const countryOptions = (counts: Record<string, number>, selected: string[]): Opt
  * "Filters (n)". Without JavaScript the "Apply filters" button submits them.
  *
  * @example
- * <Filters params={params} facets={result.facets} />
+ * <Filters params={params} facets={result.facets} status="8 cities" />
  */
-export const Filters = ({ params, facets }: { params: SearchParams; facets: FacetCounts }) => (
+export const Filters = ({
+  params,
+  facets,
+  status,
+}: {
+  params: SearchParams;
+  facets: FacetCounts;
+  status: string;
+}) => (
   <div class="filters" id="filters">
     <button
       type="button"
@@ -124,7 +132,7 @@ export const Filters = ({ params, facets }: { params: SearchParams; facets: Face
         Apply filters
       </button>
       <button type="button" class="filters__close">
-        Show results
+        Show {status}
       </button>
     </div>
   </div>

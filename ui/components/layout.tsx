@@ -47,7 +47,7 @@ export const Layout = ({
     </head>
     <body>
       {searchPage ? (
-        <a class="skip-link" href="#results-heading">
+        <a class="skip-link" href="#results">
           Skip to results
         </a>
       ) : null}

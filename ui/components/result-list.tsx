@@ -34,12 +34,14 @@ const ThemeChips = ({ hit, params }: { hit: SearchHit; params: SearchParams }) =
             class={on ? "chip chip--on" : "chip"}
             data-nav
             href={searchHref(toggleFilter(params, "theme", id))}
-            aria-label={
-              on ? `${themeLabel(id)}, filtered on: remove` : `Filter by ${themeLabel(id)}`
-            }
           >
-            {on ? "✓ " : ""}
+            {on ? (
+              <span aria-hidden="true">✓ </span>
+            ) : (
+              <span class="visually-hidden">Filter by </span>
+            )}
             {themeLabel(id)}
+            {on ? <span class="visually-hidden">, filtered on: remove</span> : null}
           </a>
         </li>
       );
@@ -71,7 +73,7 @@ const ResultItem = ({ hit, params }: { hit: SearchHit; params: SearchParams }) =
  * <ResultList hits={result.hits} params={params} />
  */
 export const ResultList = ({ hits, params }: { hits: SearchHit[]; params: SearchParams }) => (
-  <ol class="results" aria-label="Matching cities">
+  <ol class="results" id="results" tabindex={-1} aria-label="Matching cities">
     {hits.map((hit) => (
       <ResultItem hit={hit} params={params} />
     ))}

@@ -2,6 +2,7 @@ import type { MapPoint } from "../../search/map-points.ts";
 import type { SearchResult } from "../../search/result-schemas.ts";
 import type { SearchParams } from "../../search/search-params.ts";
 import type { IgnoredValue } from "../link-params.ts";
+import { clearFilters } from "../url-state.ts";
 import { ActiveFilters } from "./active-filters.tsx";
 import { DotMap } from "./dot-map.tsx";
 import { EmptyState } from "./empty-state.tsx";
@@ -27,7 +28,11 @@ const Insights = ({
 }) => (
   <aside class="insights" aria-label="Charts of the matching cities">
     {result.totalHits === 0 ? (
-      <ThemeChart params={params} counts={popular} caption="Themes of all cities" />
+      <ThemeChart
+        params={{ ...clearFilters(params), q: "" }}
+        counts={popular}
+        caption="Themes of all cities"
+      />
     ) : (
       <ThemeChart params={params} counts={result.themeCounts} />
     )}
@@ -61,7 +66,7 @@ export const ResultsRegion = (props: {
   const status = `${result.totalHits} ${result.totalHits === 1 ? "city" : "cities"}`;
   return (
     <div class="results-layout" data-title={searchPageTitle(params)} data-status={status}>
-      <Filters params={params} facets={result.facets} />
+      <Filters params={params} facets={result.facets} status={status} />
       <section class="results-column" aria-labelledby="results-heading">
         <h2 id="results-heading" class="visually-hidden" tabindex={-1}>
           Results

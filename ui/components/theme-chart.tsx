@@ -50,11 +50,16 @@ export const ThemeChart = ({
                 class={on ? "theme-bar theme-bar--on" : "theme-bar"}
                 data-nav
                 href={searchHref(toggleFilter(params, "theme", id))}
-                aria-label={`${themeLabel(id)}: ${count} ${count === 1 ? "city" : "cities"}${on ? ", filtered on: remove" : ""}`}
               >
                 <span class="theme-bar__label">{themeLabel(id)}</span>
                 <Bar count={count} max={max} />
-                <span class="theme-bar__count">{count}</span>
+                <span class="theme-bar__count">
+                  {count}
+                  <span class="visually-hidden">
+                    {count === 1 ? " city" : " cities"}
+                    {on ? ", filtered on: remove" : ""}
+                  </span>
+                </span>
               </a>
             </li>
           );
