@@ -7,6 +7,7 @@ import {
 import { describeIssues } from "../core/describe-issues.ts";
 import { sectionUnits } from "../core/section-units.ts";
 import { cityId } from "./city-id.ts";
+import type { TermStatistics } from "./corpus-statistics.ts";
 import { type Country, findCountry } from "./countries.ts";
 import { type BaseDocument, enrichDocuments } from "./enrich/enrich-documents.ts";
 import { defaultTaxonomy } from "./enrich/taxonomy.ts";
@@ -151,15 +152,21 @@ const finish = (enriched: Omit<CityDocument, "contentHash">[], whereById: Map<st
  *
  * @example
  * const { documents, problems } = buildDocuments(records);
+ *
+ * A corpus built batch by batch passes `corpus`: the repair context and term statistics of all
+ * its records (from a first pass), which then stand in for the batch's own.
  */
 export const buildDocuments = (
   records: RawRecord[],
   taxonomy = defaultTaxonomy(),
+  corpus: { context?: RepairContext; statistics?: TermStatistics } = {},
 ): BuiltDocuments => {
-  const context = buildRepairContext(
-    records.flatMap((record) => record.blocks.map((block) => block.text)),
-    records.flatMap((record) => [record.city, record.country]),
-  );
+  const context =
+    corpus.context ??
+    buildRepairContext(
+      records.flatMap((record) => record.blocks.map((block) => block.text)),
+      records.flatMap((record) => [record.city, record.country]),
+    );
   const byId = new Map<string, BaseDocument>();
   const whereById = new Map<string, Where>();
   const problems: SourceProblem[] = [];
@@ -178,6 +185,7 @@ export const buildDocuments = (
     byId.set(built.id, built);
     whereById.set(built.id, where);
   }
-  const finished = finish(enrichDocuments([...byId.values()], taxonomy), whereById);
+  const enriched = enrichDocuments([...byId.values()], taxonomy, corpus.statistics);
+  const finished = finish(enriched, whereById);
   return { documents: finished.documents, problems: [...problems, ...finished.problems] };
 };

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { AppError } from "../core/app-error.ts";
@@ -107,6 +107,25 @@ const report = (summary: IndexSummary, io: CliIo, dryRun: boolean) => {
 const toNdjson = (documents: CityDocument[]) =>
   documents.map((document) => `${JSON.stringify(document)}\n`).join("");
 
+/**
+ * Where a dry run writes its documents, batch by batch as they are built: FILE (truncated
+ * first, written even when nothing is built) or stdout. Nothing is written for --explain.
+ */
+const documentWriter = (io: CliIo, out: string | undefined) => {
+  if (!out)
+    return {
+      write: (documents: CityDocument[]) => io.stdout(toNdjson(documents)),
+      close: () => {},
+    };
+  const fd = openSync(out, "w");
+  return {
+    write: (documents: CityDocument[]) => {
+      writeSync(fd, toNdjson(documents));
+    },
+    close: () => closeSync(fd),
+  };
+};
+
 const execute = async (options: IndexOptions, config: Config, dryRun: boolean) => {
   if (dryRun) return runIndex(options);
   const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
@@ -171,16 +190,22 @@ export const runIndexCli = async (
     const dryRun = (parsed.values["dry-run"] ?? false) || parsed.values.explain !== undefined;
     const config = readConfig(env);
     for (const warning of config.warnings) io.stderr(`warning: ${warning}\n`);
+    const explaining = parsed.values.explain !== undefined;
     const bar = progressBar(io);
-    const summary = await execute(optionsFrom(parsed, config, bar.tick), config, dryRun).finally(
-      bar.stop,
-    );
+    const writer = dryRun && !explaining ? documentWriter(io, parsed.values.out) : undefined;
+    const options = {
+      ...optionsFrom(parsed, config, bar.tick),
+      keepDocuments: explaining,
+      ...(writer ? { onDocuments: writer.write } : {}),
+    };
+    const summary = await execute(options, config, dryRun).finally(() => {
+      bar.stop();
+      writer?.close();
+    });
     if (parsed.values.explain !== undefined)
       return explain(summary.documents, parsed.values.explain, io);
-    if (dryRun && parsed.values.out) writeFileSync(parsed.values.out, toNdjson(summary.documents));
-    else if (dryRun) io.stdout(toNdjson(summary.documents));
     report(summary, io, dryRun);
-    return summary.documents.length > 0 ? 0 : 1;
+    return summary.built > 0 ? 0 : 1;
   } catch (error) {
     const message =
       error instanceof AppError ? error.message : `unexpected error: ${(error as Error).message}`;

@@ -2,6 +2,7 @@ import type { Meilisearch, Task } from "meilisearch";
 import { AppError } from "../core/app-error.ts";
 import type { CityDocument } from "../core/city-document.ts";
 import { escapeRegExp } from "../core/escape-reg-exp.ts";
+import { TASK_WAIT_MS } from "../meili/connect-meili.ts";
 import { countDocuments } from "../meili/count-documents.ts";
 import { INDEX_SETTINGS } from "./index-settings.ts";
 
@@ -19,6 +20,12 @@ const ensureSucceeded = (task: Task, what: string): Task => {
     details: { taskUid: task.uid, error: task.error },
   });
 };
+
+/**
+ * Payload of one request when documents are streamed: big enough that Meilisearch batches its
+ * tasks well, small enough that little is held while it is filled.
+ */
+export const STREAM_BATCH_BYTES = 8 * 1024 * 1024;
 
 /**
  * Splits documents into batches whose JSON stays under `maxBytes`, in order. A single document
@@ -50,9 +57,81 @@ export const batchesByBytes = <T>(documents: T[], maxBytes = MAX_BATCH_BYTES): T
   return batches;
 };
 
+/** Sends documents to an index as they come, and checks every task it enqueued at the end. */
+export type DocumentSender = {
+  /** Queues documents; a payload is posted (not waited on) whenever it reaches its byte size. */
+  send: (documents: CityDocument[]) => Promise<void>;
+  /** Posts what is left, waits for every task and throws if one did not succeed. */
+  finish: () => Promise<void>;
+  /** Documents sent so far. */
+  readonly sent: number;
+};
+
+/**
+ * Applies the index settings, then returns a sender that posts documents in payloads of about
+ * `batchBytes` without waiting for Meilisearch to process each one (it queues them and batches
+ * them itself); `finish()` waits for all the tasks and throws an `AppError` with code
+ * `index_task_failed` for the first one that failed. Only one payload is held at a time.
+ *
+ * @example
+ * const sender = await createDocumentSender(client, "cities");
+ * for await (const batch of batches) await sender.send(batch);
+ * await sender.finish();
+ */
+export const createDocumentSender = async (
+  client: Meilisearch,
+  indexName: string,
+  batchBytes = STREAM_BATCH_BYTES,
+): Promise<DocumentSender> => {
+  const index = client.index<CityDocument>(indexName);
+  ensureSucceeded(await index.updateSettings(INDEX_SETTINGS).waitTask(), "updating settings");
+  const tasks: number[] = [];
+  let pending: string[] = [];
+  let size = 0;
+  let sent = 0;
+  const post = async () => {
+    if (pending.length === 0) return;
+    const body = pending.join("\n");
+    pending = [];
+    size = 0;
+    const task = await index.addDocumentsFromString(body, "application/x-ndjson", {
+      primaryKey: PRIMARY_KEY,
+    });
+    tasks.push(task.taskUid);
+  };
+  return {
+    send: async (documents) => {
+      for (const document of documents) {
+        const line = JSON.stringify(document);
+        const bytes = Buffer.byteLength(line) + 1;
+        if (bytes > MAX_BATCH_BYTES)
+          throw new AppError(
+            "document_too_large",
+            `a document of ${bytes} bytes exceeds the ${MAX_BATCH_BYTES}-byte payload limit`,
+          );
+        if (size + bytes > batchBytes) await post();
+        pending.push(line);
+        size += bytes;
+        sent++;
+      }
+    },
+    finish: async () => {
+      await post();
+      for (const uid of tasks)
+        ensureSucceeded(
+          await client.tasks.waitForTask(uid, { timeout: TASK_WAIT_MS }),
+          "adding documents",
+        );
+    },
+    get sent() {
+      return sent;
+    },
+  };
+};
+
 /**
  * Applies the index settings and adds (or replaces) the documents in batches under the payload
- * limit, waiting until Meilisearch has finished each task. Throws an `AppError` with code
+ * limit, then waits until Meilisearch has finished every task. Throws an `AppError` with code
  * `index_task_failed` when a task fails.
  *
  * @example
@@ -63,14 +142,9 @@ export const loadDocuments = async (
   indexName: string,
   documents: CityDocument[],
 ): Promise<void> => {
-  const index = client.index<CityDocument>(indexName);
-  ensureSucceeded(await index.updateSettings(INDEX_SETTINGS).waitTask(), "updating settings");
-  for (const batch of batchesByBytes(documents)) {
-    ensureSucceeded(
-      await index.addDocuments(batch, { primaryKey: PRIMARY_KEY }).waitTask(),
-      "adding documents",
-    );
-  }
+  const sender = await createDocumentSender(client, indexName);
+  await sender.send(documents);
+  await sender.finish();
 };
 
 /** Most indexes listed per request when looking for stale temporary ones. */
@@ -107,13 +181,18 @@ export const removeStaleRebuilds = async (
   return stale;
 };
 
+/** Fills an index through a sender; what a streamed rebuild does between create and swap. */
+export type IndexFiller = (sender: DocumentSender) => Promise<void>;
+
 const loadAndSwap = async (
   client: Meilisearch,
   indexName: string,
   temporary: string,
-  documents: CityDocument[],
+  fill: IndexFiller,
 ) => {
-  await loadDocuments(client, temporary, documents);
+  const sender = await createDocumentSender(client, temporary);
+  await fill(sender);
+  await sender.finish();
   if (!(await indexUids(client)).includes(indexName)) {
     ensureSucceeded(
       await client.createIndex(indexName, { primaryKey: PRIMARY_KEY }).waitTask(),
@@ -134,16 +213,22 @@ const loadAndSwap = async (
  *
  * @example
  * await rebuildIndex(client, "cities", documents);
+ * await rebuildIndex(client, "cities", async (sender) => { for await (const b of batches) await sender.send(b); });
+ *
+ * `documents` may be a filler that streams them into the temporary index through a sender; an
+ * error it throws abandons the rebuild like a failed task does.
  */
 export const rebuildIndex = async (
   client: Meilisearch,
   indexName: string,
-  documents: CityDocument[],
+  documents: CityDocument[] | IndexFiller,
 ): Promise<void> => {
   await removeStaleRebuilds(client, indexName);
   const temporary = `${indexName}_rebuild_${Date.now()}`;
+  const fill: IndexFiller =
+    typeof documents === "function" ? documents : (sender) => sender.send(documents);
   try {
-    await loadAndSwap(client, indexName, temporary, documents);
+    await loadAndSwap(client, indexName, temporary, fill);
   } catch (error) {
     // Best effort: the error that stopped the rebuild is the one to report, and a temporary
     // index left behind after all is removed by the next rebuild.

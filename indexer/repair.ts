@@ -271,16 +271,49 @@ const isMixedCaseName = (token: string): boolean =>
  * context.protectedWords.has("GNLC"); // true
  */
 export const buildRepairContext = (texts: string[], names: string[] = []): RepairContext => {
-  const tokens = texts.flatMap((text) => text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []);
-  const lowerCase = new Set(tokens.filter((token) => token === token.toLowerCase()));
+  const vocabulary = createRepairVocabulary();
+  vocabulary.add(texts, names);
+  return vocabulary.context();
+};
+
+/** Gathers what `buildRepairContext` needs text by text, for a corpus read in a stream. */
+export type RepairVocabulary = {
+  add: (texts: string[], names?: string[]) => void;
+  context: () => RepairContext;
+};
+
+/**
+ * The repair context of a corpus read piece by piece: holds its distinct lowercase words and its
+ * candidate names (never the texts), so a corpus of any size can be repaired against all of it.
+ * Adding every text and name and then asking `context()` gives what `buildRepairContext` gives.
+ *
+ * @example
+ * const vocabulary = createRepairVocabulary();
+ * for (const record of records) vocabulary.add(record.blocks.map((b) => b.text), [record.city]);
+ * const context = vocabulary.context();
+ */
+export const createRepairVocabulary = (): RepairVocabulary => {
+  const lowerCase = new Set<string>();
+  const titleWords = new Set<string>();
   const protectedWords = new Set<string>();
-  for (const name of names) {
-    protectedWords.add(name);
-    for (const word of name.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) protectedWords.add(word);
-  }
-  for (const token of tokens) {
-    const properNoun = TITLE_WORD.test(token) && !lowerCase.has(token.toLowerCase());
-    if (properNoun || ACRONYM.test(token) || isMixedCaseName(token)) protectedWords.add(token);
-  }
-  return { protectedWords };
+  return {
+    add: (texts, names = []) => {
+      for (const name of names) {
+        protectedWords.add(name);
+        for (const word of name.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) protectedWords.add(word);
+      }
+      for (const text of texts)
+        for (const token of text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
+          if (token === token.toLowerCase()) lowerCase.add(token);
+          else if (protectedWords.has(token) || titleWords.has(token)) continue;
+          else if (TITLE_WORD.test(token)) titleWords.add(token);
+          else if (ACRONYM.test(token) || isMixedCaseName(token)) protectedWords.add(token);
+        }
+    },
+    context: () => {
+      const words = new Set(protectedWords);
+      for (const token of titleWords) if (!lowerCase.has(token.toLowerCase())) words.add(token);
+      return { protectedWords: words };
+    },
+  };
 };

@@ -1,5 +1,6 @@
 import type { CityDocument, SectionBlocks } from "../../core/city-document.ts";
 import { sectionUnits } from "../../core/section-units.ts";
+import type { TermStatistics } from "../corpus-statistics.ts";
 import { cityVectors } from "./city-vectors.ts";
 import { nounPhrases, rankKeyphrases } from "./keyphrases.ts";
 import { locateCity } from "./locate-city.ts";
@@ -51,23 +52,32 @@ const ownNames = (document: BaseDocument) =>
  * @example
  * const [beijing] = enrichDocuments(documents, loadTaxonomy());
  * beijing.themes; // ["ageing", "workforce-skills", …]
+ *
+ * `statistics` of the whole corpus make the batch-relative fields (keyphrases, the similarity
+ * vector) relative to the corpus instead, when it is enriched batch by batch.
  */
 export const enrichDocuments = (
   documents: BaseDocument[],
   taxonomy: Taxonomy,
+  statistics?: TermStatistics,
 ): Array<BaseDocument & Enrichment> => {
   const generic = genericWordsOf(taxonomy);
   const phrases = documents.map((document) =>
     Object.values(sectionTexts(document)).flatMap((text) => nounPhrases(tokenize(text))),
   );
-  const keyphrases = rankKeyphrases(phrases, (phrase, i) => {
-    const own = ownNames(documents[i] as BaseDocument);
-    return phrase
-      .split(" ")
-      .some(
-        (word) => own.includes(word.replace(/s$/, "")) || own.includes(word) || generic.has(word),
-      );
-  });
+  const keyphrases = rankKeyphrases(
+    phrases,
+    (phrase, i) => {
+      const own = ownNames(documents[i] as BaseDocument);
+      return phrase
+        .split(" ")
+        .some(
+          (word) => own.includes(word.replace(/s$/, "")) || own.includes(word) || generic.has(word),
+        );
+    },
+    undefined,
+    statistics,
+  );
   const enriched = documents.map((document, i) => {
     const themeTags = tagThemes(sectionTexts(document), taxonomy);
     return {
@@ -82,6 +92,7 @@ export const enrichDocuments = (
   const vectors = cityVectors(
     enriched,
     taxonomy.themes.map((theme) => theme.id),
+    statistics,
   );
   return enriched.map((document, i) => ({
     ...document,

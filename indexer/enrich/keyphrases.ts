@@ -1,3 +1,4 @@
+import type { TermStatistics } from "../corpus-statistics.ts";
 import type { Token } from "./nlp.ts";
 
 /** Keyphrases kept per city. */
@@ -70,14 +71,14 @@ const overlaps = (a: string, b: string) => {
 
 const rankOne = (
   tally: Map<string, number>,
-  df: Map<string, number>,
+  df: (phrase: string) => number,
   total: number,
   skip: (phrase: string) => boolean,
 ) =>
   [...tally.entries()]
-    .filter(([phrase]) => (df.get(phrase) ?? 0) / total <= MAX_DOCUMENT_SHARE && !skip(phrase))
+    .filter(([phrase]) => df(phrase) / total <= MAX_DOCUMENT_SHARE && !skip(phrase))
     .map(([phrase, tf]) => {
-      const idf = Math.log((total + 1) / (df.get(phrase) ?? 1));
+      const idf = Math.log((total + 1) / Math.max(1, df(phrase)));
       return { phrase, score: tf * idf * (LENGTH_WEIGHTS[phrase.split(" ").length] ?? 1) };
     })
     .sort(
@@ -89,7 +90,8 @@ const rankOne = (
  * Picks each document's keyphrases from its noun phrases by TF-IDF over the whole corpus:
  * phrases weigh more than lone words, phrases most documents share are dropped as boilerplate, and a
  * phrase overlapping one already picked is skipped. `skip(phrase, i)` leaves out more (the
- * city's own name, the taxonomy's boilerplate).
+ * city's own name, the taxonomy's boilerplate). With `corpus` statistics (a corpus read in
+ * batches), document frequencies come from them instead of from `corpus`.
  *
  * @example
  * rankKeyphrases([["ageing population", "city"], ["city", "migrant"]], () => false);
@@ -99,12 +101,16 @@ export const rankKeyphrases = (
   corpus: string[][],
   skip: (phrase: string, document: number) => boolean,
   perDocument = KEYPHRASES_PER_CITY,
+  statistics?: TermStatistics,
 ): string[][] => {
   const tallies = corpus.map(counts);
-  const df = documentFrequency(tallies);
+  const local = statistics ? undefined : documentFrequency(tallies);
+  const df = (phrase: string) =>
+    local ? (local.get(phrase) ?? 0) : (statistics as TermStatistics).documentFrequency(phrase);
+  const total = statistics?.documents ?? corpus.length;
   return tallies.map((tally, i) => {
     const picked: string[] = [];
-    for (const { phrase } of rankOne(tally, df, corpus.length, (p) => skip(p, i))) {
+    for (const { phrase } of rankOne(tally, df, total, (p) => skip(p, i))) {
       if (picked.length >= perDocument) break;
       if (!picked.some((other) => overlaps(other, phrase))) picked.push(phrase);
     }

@@ -69,19 +69,16 @@ const readFileSource = async (file: string, options: ReadOptions): Promise<Parse
   return extractSource(decoded.value, origin, options.profile);
 };
 
-/** Reads a file or a directory's files; no error escapes, each becomes a problem. */
-const readPathSource = async (path: string, options: ReadOptions): Promise<ParsedSource> => {
-  const result = empty();
+/** Reads a file or a directory's files, one at a time; no error escapes, each becomes a problem. */
+async function* readPathSource(path: string, options: ReadOptions): AsyncGenerator<ParsedSource> {
   const files = await listFiles(path).catch(() => [path]);
   for (const file of files) {
     options.onSource?.(file);
-    const read = await readFileSource(file, options).catch((error: Error) =>
+    yield await readFileSource(file, options).catch((error: Error) =>
       failed(describe(file), `cannot read: ${error.message}`),
     );
-    merge(result, read);
   }
-  return result;
-};
+}
 
 const htmlOf = (page: FetchedPage) => {
   const decoded = decodeSource(page.body);
@@ -95,20 +92,37 @@ const readPage = (page: FetchedPage, options: ReadOptions): ParsedSource => {
   return extractSource(decoded.value, origin, options.profile);
 };
 
-const readUrlSource = async (url: string, options: ReadOptions): Promise<ParsedSource> => {
-  const result = empty();
+async function* readUrlSource(url: string, options: ReadOptions): AsyncGenerator<ParsedSource> {
   const nextLinks = (page: FetchedPage) => {
     const html = htmlOf(page);
     return html ? findNextPageLinks(html, page.finalUrl) : [];
   };
   for await (const item of crawl([url], { ...options.crawl, nextLinks })) {
     options.onSource?.(item.url);
-    if ("error" in item)
-      merge(result, failed(item.url, `${item.error.code}: ${item.error.message}`));
-    else merge(result, readPage(item, options));
+    if ("error" in item) yield failed(item.url, `${item.error.code}: ${item.error.message}`);
+    else yield readPage(item, options);
   }
-  return result;
-};
+}
+
+/**
+ * Reads every source as `readSources` does, but yields what each file or page holds as soon as
+ * it is read, so a caller can process a corpus of any size one file at a time.
+ *
+ * @example
+ * for await (const { records, problems } of streamSources(["data"])) console.log(records.length);
+ */
+export async function* streamSources(
+  sources: string[],
+  options: ReadOptions = {},
+): AsyncGenerator<ParsedSource> {
+  for (const source of sources) {
+    try {
+      yield* isUrl(source) ? readUrlSource(source, options) : readPathSource(source, options);
+    } catch (error) {
+      yield failed(source, `cannot read: ${(error as Error).message}`);
+    }
+  }
+}
 
 /**
  * Reads every source: files, directories (recursively, in name order, hidden entries skipped)
@@ -124,12 +138,6 @@ export const readSources = async (
   options: ReadOptions = {},
 ): Promise<ParsedSource> => {
   const result = empty();
-  for (const source of sources) {
-    const read = isUrl(source) ? readUrlSource(source, options) : readPathSource(source, options);
-    merge(
-      result,
-      await read.catch((error: Error) => failed(source, `cannot read: ${error.message}`)),
-    );
-  }
+  for await (const read of streamSources(sources, options)) merge(result, read);
   return result;
 };
