@@ -1,7 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { parseArgs } from "node:util";
 import { type ApiLoadResult, formatApiLoad } from "./api-load.ts";
 import { formatIndexBuild, type IndexBuildResult } from "./index-build.ts";
+import { formatScale, QUICK_DOCS, type ScaleResult } from "./scale.ts";
+
+const { values } = parseArgs({
+  options: { quick: { type: "boolean" }, docs: { type: "string" }, json: { type: "string" } },
+});
+const docs = values.docs ?? (values.quick ? String(QUICK_DOCS) : undefined);
 
 let current: ChildProcess | undefined;
 
@@ -10,9 +18,10 @@ let current: ChildProcess | undefined;
  * prints. A fresh process per bench keeps one bench's memory and warm code out of the other's
  * figures; its progress goes to stderr.
  */
-const runBench = <T>(script: string, nodeFlags: string[] = []): Promise<T> =>
+const runBench = <T>(script: string, nodeFlags: string[] = [], args: string[] = []): Promise<T> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, ...nodeFlags, script, "--json"], {
+    const argv = [...process.execArgv, ...nodeFlags, script, "--json", ...args];
+    const child = spawn(process.execPath, argv, {
       stdio: ["ignore", "pipe", "inherit"],
     });
     current = child;
@@ -45,9 +54,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
 const started = performance.now();
 process.stderr.write("[bench] index build (fresh process, --expose-gc)\n");
 const build = await runBench<IndexBuildResult>("bench/index-build.ts", ["--expose-gc"]);
+process.stderr.write("[bench] scale: synthetic corpus, enrich, ingest, memory (fresh process)\n");
+const scale = await runBench<ScaleResult>("bench/scale.ts", [], docs ? ["--docs", docs] : []);
 process.stderr.write("[bench] API load (fresh process)\n");
 const api = await runBench<ApiLoadResult>("bench/api-load.ts");
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
+if (values.json)
+  writeFileSync(values.json, `${JSON.stringify({ ...scale, indexBuild: build, api }, null, 2)}\n`);
 
 process.stdout.write(
   [
@@ -55,6 +68,8 @@ process.stdout.write(
     `Node ${process.version}, ${cpus().length} cores, ${seconds} s in all. Compare ratios across runs, not absolute figures.`,
     "### Index build",
     formatIndexBuild(build),
+    "### Scale (synthetic corpus)",
+    formatScale(scale),
     "### API load",
     formatApiLoad(api),
     "",

@@ -1,0 +1,305 @@
+import { spawn } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import model from "wink-eng-lite-web-model";
+import winkNLP from "wink-nlp";
+import { createLogger } from "../core/logger.ts";
+import { buildDocuments } from "../indexer/build-documents.ts";
+import { extractSource } from "../indexer/extract/extract-source.ts";
+import { INDEX_SETTINGS } from "../indexer/index-settings.ts";
+import { PRIMARY_KEY } from "../indexer/load.ts";
+import { runIndex } from "../indexer/run-index.ts";
+import { createMeiliClient } from "../meili/connect-meili.ts";
+import { countDocuments } from "../meili/count-documents.ts";
+import { startEmbeddedMeili } from "../meili/embedded-meili.ts";
+import { findMeiliBinary } from "../meili/find-binary.ts";
+import { fixed, isMain, markdownTable, mebibytes, ratio } from "./format.ts";
+import { listingText, syntheticRecords, writeCorpus } from "./synthetic-corpus.ts";
+
+/** Documents of a full run and of a `--quick` one. */
+export const FULL_DOCS = 20_000;
+export const QUICK_DOCS = 2_000;
+/** Profiles the enrichment rate is measured on. */
+export const ENRICH_RECORDS = 500;
+/** Payload of the raw NDJSON baseline: what a client that knows Meilisearch well would post. */
+export const RAW_PAYLOAD_BYTES = 64 * 1024 * 1024;
+/** The corpus's seed: the same documents every run. */
+export const SEED = 20_261_202;
+
+export type ScaleResult = {
+  enrich: { tokens: number; tokensPerSec: number; baselineTokensPerSec: number; ratio: number };
+  ingest: {
+    docs: number;
+    docsPerSec: number;
+    rawDocsPerSec: number;
+    ratio: number;
+    /** A second run over the same sources, every document unchanged. */
+    unchangedDocsPerSec: number;
+  };
+  memory: {
+    docs: number;
+    indexerPeakRssMiB: number;
+    docsPerSec: number;
+    smallDocs: number;
+    smallPeakRssMiB: number;
+    smallDocsPerSec: number;
+  };
+};
+
+const seconds = (start: number) => (performance.now() - start) / 1000;
+
+/** Our extract + repair + structure + NLP + tagging against bare wink-nlp on the same text. */
+const benchEnrich = (count: number): ScaleResult["enrich"] => {
+  const records = [...syntheticRecords(count, SEED)];
+  const text = listingText(records);
+  const origin = { location: "bench/synthetic.txt", retrievedAt: new Date(0).toISOString() };
+  buildDocuments(extractSource(listingText(records.slice(0, 10)), origin).records); // warm-up
+  let start = performance.now();
+  const parsed = extractSource(text, origin);
+  const built = buildDocuments(parsed.records);
+  const ours = seconds(start);
+  if (built.documents.length !== records.length)
+    throw new Error(`built ${built.documents.length} documents of ${records.length}`);
+  const nlp = winkNLP(model, ["sbd", "pos", "negation"]);
+  const narratives = parsed.records.map((record) => record.rawText ?? "");
+  nlp.readDoc(narratives[0] ?? ""); // warm-up
+  let tokens = 0;
+  start = performance.now();
+  for (const narrative of narratives) tokens += nlp.readDoc(narrative).tokens().length();
+  const baseline = seconds(start);
+  return {
+    tokens,
+    tokensPerSec: tokens / ours,
+    baselineTokensPerSec: tokens / baseline,
+    ratio: baseline / ours,
+  };
+};
+
+/** The heap cap `npm run index` runs with (package.json): V8 otherwise lets garbage pile up. */
+export const INDEXER_NODE_FLAGS = ["--max-old-space-size=512"];
+
+/** Runs `npm run index -- --dry-run` on `dir` in a fresh Node and returns its peak RSS and time. */
+const dryRun = (dir: string): Promise<{ peakRss: number; seconds: number }> =>
+  new Promise((resolve, reject) => {
+    const file = join(dir, "..", `peak-${Date.now()}`);
+    const start = performance.now();
+    const child = spawn(
+      process.execPath,
+      [
+        ...INDEXER_NODE_FLAGS,
+        "--import",
+        "tsx",
+        "--import",
+        "./bench/peak-rss.ts",
+        "bin/index.ts",
+        "--dry-run",
+        "--out",
+        "/dev/null",
+        dir,
+      ],
+      {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, BENCH_PEAK_RSS_FILE: file },
+      },
+    );
+    child.once("error", reject);
+    child.once("close", (code) => {
+      if (code !== 0) reject(new Error(`the dry run of ${dir} exited ${code}`));
+      else resolve({ peakRss: Number(readFileSync(file, "utf8")), seconds: seconds(start) });
+    });
+  });
+
+/** Posts an NDJSON file to an index in payloads of up to `RAW_PAYLOAD_BYTES`, then waits. */
+const postRaw = async (
+  client: ReturnType<typeof createMeiliClient>,
+  index: string,
+  ndjson: string,
+) => {
+  const uids: number[] = [];
+  let start = 0;
+  while (start < ndjson.length) {
+    let end = Math.min(ndjson.length, start + RAW_PAYLOAD_BYTES);
+    if (end < ndjson.length) end = ndjson.lastIndexOf("\n", end) + 1;
+    const task = await client
+      .index(index)
+      .addDocumentsFromString(ndjson.slice(start, end), "application/x-ndjson", {
+        primaryKey: PRIMARY_KEY,
+      });
+    uids.push(task.taskUid);
+    start = end;
+  }
+  for (const uid of uids) {
+    const task = await client.tasks.waitForTask(uid, { timeout: 600_000 });
+    if (task.status !== "succeeded") throw new Error(`raw ingest task ${uid} ${task.status}`);
+  }
+};
+
+/** End to end (files → searchable, every task checked) against the same documents posted raw. */
+const benchIngest = async (
+  dir: string,
+  docs: number,
+  work: string,
+): Promise<ScaleResult["ingest"]> => {
+  const meili = await startEmbeddedMeili({
+    binary: findMeiliBinary(process.env).path,
+    dataDir: join(work, "meili"),
+    logger: createLogger("silent"),
+  });
+  try {
+    const client = createMeiliClient(meili.url, meili.masterKey, 60_000);
+    const out = join(work, "documents.ndjson");
+    const fd = openSync(out, "w");
+    let start = performance.now();
+    const summary = await runIndex({
+      sources: [dir],
+      indexName: "bench_ours",
+      client,
+      keepDocuments: false,
+      onDocuments: (documents) => {
+        writeSync(fd, documents.map((document) => `${JSON.stringify(document)}\n`).join(""));
+      },
+    });
+    const ours = seconds(start);
+    closeSync(fd);
+    if (summary.indexed !== docs || (await countDocuments(client, "bench_ours")) !== docs)
+      throw new Error(`indexed ${summary.indexed} of ${docs}`);
+    start = performance.now();
+    const again = await runIndex({
+      sources: [dir],
+      indexName: "bench_ours",
+      client,
+      keepDocuments: false,
+    });
+    const unchanged = seconds(start);
+    if (again.unchanged !== docs) throw new Error(`${again.unchanged} unchanged of ${docs}`);
+    const settings = await client.index("bench_raw").updateSettings(INDEX_SETTINGS).waitTask();
+    if (settings.status !== "succeeded") throw new Error("raw index settings failed");
+    const ndjson = readFileSync(out, "utf8");
+    start = performance.now();
+    await postRaw(client, "bench_raw", ndjson);
+    const raw = seconds(start);
+    if ((await countDocuments(client, "bench_raw")) !== docs)
+      throw new Error("raw ingest lost documents");
+    return {
+      docs,
+      docsPerSec: docs / ours,
+      rawDocsPerSec: docs / raw,
+      ratio: raw / ours,
+      unchangedDocsPerSec: docs / unchanged,
+    };
+  } finally {
+    await meili.stop();
+  }
+};
+
+/**
+ * Measures the indexer at scale on a synthetic corpus of `docs` profiles (and of a fifth of
+ * that for memory), each figure against a baseline taken in the same run.
+ *
+ * @example
+ * const result = await benchScale({ docs: 2000 });
+ * result.ingest.ratio; // ours ÷ raw Meilisearch, docs per second
+ */
+export const benchScale = async (options: {
+  docs: number;
+  enrichRecords?: number;
+}): Promise<ScaleResult> => {
+  const work = mkdtempSync(join(tmpdir(), "lcs-scale-"));
+  try {
+    const smallDocs = Math.max(100, Math.round(options.docs / 5));
+    const big = join(work, "corpus");
+    const small = join(work, "corpus-small");
+    writeCorpus(big, { count: options.docs, seed: SEED });
+    writeCorpus(small, { count: smallDocs, seed: SEED });
+    const enrichRecords = options.enrichRecords ?? ENRICH_RECORDS;
+    process.stderr.write(`[scale] enrich on ${enrichRecords} profiles\n`);
+    const enrich = benchEnrich(enrichRecords);
+    process.stderr.write(`[scale] dry runs of ${smallDocs} and ${options.docs} profiles\n`);
+    const smallRun = await dryRun(small);
+    const bigRun = await dryRun(big);
+    process.stderr.write(`[scale] ingest of ${options.docs} profiles, ours then raw\n`);
+    const ingest = await benchIngest(big, options.docs, work);
+    return {
+      enrich,
+      ingest,
+      memory: {
+        docs: options.docs,
+        indexerPeakRssMiB: mebibytes(bigRun.peakRss),
+        docsPerSec: options.docs / bigRun.seconds,
+        smallDocs,
+        smallPeakRssMiB: mebibytes(smallRun.peakRss),
+        smallDocsPerSec: smallDocs / smallRun.seconds,
+      },
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+};
+
+/**
+ * The result as markdown tables.
+ *
+ * @example
+ * console.log(formatScale(await benchScale({ docs: 2000 })));
+ */
+export const formatScale = (result: ScaleResult): string => {
+  const { enrich, ingest, memory } = result;
+  return [
+    markdownTable(
+      ["enrich (listing text, per token)", "ours", "bare wink-nlp readDoc (baseline)", "ratio"],
+      [
+        [
+          "tokens per second",
+          fixed(enrich.tokensPerSec),
+          fixed(enrich.baselineTokensPerSec),
+          ratio(enrich.ratio),
+        ],
+      ],
+    ),
+    markdownTable(
+      [
+        `ingest of ${ingest.docs} documents`,
+        "ours (files → searchable)",
+        "raw NDJSON to Meilisearch (baseline)",
+        "ratio",
+      ],
+      [
+        [
+          "documents per second",
+          fixed(ingest.docsPerSec),
+          fixed(ingest.rawDocsPerSec),
+          ratio(ingest.ratio),
+        ],
+        ["again, every document unchanged", fixed(ingest.unchangedDocsPerSec), "", ""],
+      ],
+    ),
+    markdownTable(
+      ["indexer dry run", `${memory.smallDocs} documents`, `${memory.docs} documents`, "ratio"],
+      [
+        [
+          "peak RSS, MiB",
+          fixed(memory.smallPeakRssMiB),
+          fixed(memory.indexerPeakRssMiB),
+          ratio(memory.indexerPeakRssMiB / memory.smallPeakRssMiB),
+        ],
+        [
+          "documents per second",
+          fixed(memory.smallDocsPerSec),
+          fixed(memory.docsPerSec),
+          ratio(memory.docsPerSec / memory.smallDocsPerSec),
+        ],
+      ],
+    ),
+  ].join("\n\n");
+};
+
+if (isMain(import.meta.url)) {
+  const { values } = parseArgs({
+    options: { quick: { type: "boolean" }, docs: { type: "string" }, json: { type: "boolean" } },
+  });
+  const docs = Number(values.docs ?? (values.quick ? QUICK_DOCS : FULL_DOCS));
+  const result = await benchScale({ docs });
+  process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${formatScale(result)}\n`);
+}
