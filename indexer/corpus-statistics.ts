@@ -14,7 +14,6 @@ export type TermStatistics = {
 export const MAX_COUNTED_WORDS = 3;
 /** Counters per row of the sketch: 2^21, so 2 rows hold 16 MiB whatever the corpus size. */
 const WIDTH = 1 << 21;
-const ROWS = 2;
 
 /** FNV-1a with a seed, over UTF-16 code units. */
 const hash = (text: string, seed: number) => {
@@ -48,26 +47,26 @@ export const termsOf = (texts: string[]): Set<string> => {
  * counter.statistics().documentFrequency("older adults"); // 1
  */
 export const createTermCounter = () => {
-  const rows = Array.from({ length: ROWS }, () => new Uint32Array(WIDTH));
+  const first = new Uint32Array(WIDTH);
+  const second = new Uint32Array(WIDTH);
   let documents = 0;
-  const slots = (term: string) => rows.map((_, row) => hash(term, row * 0x9e3779b9));
+  const SECOND_SEED = 0x9e3779b9;
   return {
     /** Counts one document, given its texts. */
     add: (texts: string[]) => {
       documents++;
       for (const term of termsOf(texts)) {
-        const at = slots(term);
-        const least = Math.min(...at.map((slot, row) => rows[row]?.[slot] ?? 0));
-        at.forEach((slot, row) => {
-          const counters = rows[row] as Uint32Array;
-          if ((counters[slot] ?? 0) === least) counters[slot] = least + 1;
-        });
+        const a = hash(term, 0);
+        const b = hash(term, SECOND_SEED);
+        const least = Math.min(first[a] ?? 0, second[b] ?? 0);
+        if (first[a] === least) first[a] = least + 1;
+        if (second[b] === least) second[b] = least + 1;
       }
     },
     statistics: (): TermStatistics => ({
       documents,
       documentFrequency: (term) =>
-        Math.min(...slots(term).map((slot, row) => rows[row]?.[slot] ?? 0)),
+        Math.min(first[hash(term, 0)] ?? 0, second[hash(term, SECOND_SEED)] ?? 0),
     }),
   };
 };

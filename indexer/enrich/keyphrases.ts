@@ -21,7 +21,7 @@ const isPart = (token: Token) =>
  * @example
  * nounPhrases(tokenize("a digital network platform")); // ["digital network platform", "network platform", "platform", …]
  */
-export const nounPhrases = (tokens: Token[]): string[] => {
+export const nounPhrases = (tokens: readonly Token[]): string[] => {
   const phrases: string[] = [];
   let run: Token[] = [];
   const flush = () => {

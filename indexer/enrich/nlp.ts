@@ -21,14 +21,30 @@ const nlp = () => {
 
 const WORDLIKE = new Set(["word", "number"]);
 
+/** Texts whose tokens are kept: a profile's sections are tokenised by tagging and keyphrases. */
+const RECENT_TEXTS = 16;
+const recent = new Map<string, readonly Token[]>();
+
 /**
  * Tokenises text with wink-nlp's English model: lowercase tokens and lemmas ("ageing" → "aging",
  * "migrants" → "migrant", "centres" → "center"), parts of speech and stop-word flags.
  *
  * @example
  * tokenize("older adults").map((t) => t.lemma); // ["old", "adult"]
+ *
+ * The tokens of the last few texts are remembered (and shared: never change them), since the
+ * enrichment stages read the same section texts one after the other.
  */
-export const tokenize = (text: string): Token[] => {
+export const tokenize = (text: string): readonly Token[] => {
+  const known = recent.get(text);
+  if (known) return known;
+  const tokens = readTokens(text);
+  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value as string);
+  recent.set(text, tokens);
+  return tokens;
+};
+
+const readTokens = (text: string): readonly Token[] => {
   const its = nlp().its;
   // Read lowercased: the model takes capitalised words for proper nouns and leaves them
   // unlemmatised ("Libraries" at a glued sentence start), which would hide evidence.

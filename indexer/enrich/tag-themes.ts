@@ -29,10 +29,53 @@ const matchesAt = (tokens: Token[], at: number, term: Term) =>
     return token !== undefined && wordMatches(token, word);
   });
 
+/** Term positions by their first word, as it can match a token's text or (base forms) lemma. */
+type TermIndex = { byText: Map<string, number[]>; byLemma: Map<string, number[]> };
+const termIndexes = new WeakMap<Term[], TermIndex>();
+
+const push = (map: Map<string, number[]>, key: string, at: number) => {
+  const list = map.get(key);
+  if (list) list.push(at);
+  else map.set(key, [at]);
+};
+
+const termIndex = (terms: Term[]): TermIndex => {
+  const known = termIndexes.get(terms);
+  if (known) return known;
+  const index: TermIndex = { byText: new Map(), byLemma: new Map() };
+  terms.forEach((term, at) => {
+    const first = term.words[0];
+    if (!first) return;
+    push(index.byText, first.text, at);
+    if (first.text === first.lemma) push(index.byLemma, first.lemma, at);
+  });
+  termIndexes.set(terms, index);
+  return index;
+};
+
+/**
+ * The first of `terms` (in their order) that matches at `at`: the same as
+ * `terms.find((term) => matchesAt(tokens, at, term))`, trying only terms whose first word can match.
+ */
+const findTerm = (tokens: Token[], at: number, terms: Term[]): Term | undefined => {
+  const token = tokens[at];
+  if (!token) return undefined;
+  const index = termIndex(terms);
+  const byText = index.byText.get(token.text.toLowerCase()) ?? [];
+  const byLemma = index.byLemma.get(token.lemma) ?? [];
+  const candidates =
+    byLemma.length === 0 ? byText : [...new Set([...byText, ...byLemma])].sort((a, b) => a - b);
+  for (const candidate of candidates) {
+    const term = terms[candidate];
+    if (term && matchesAt(tokens, at, term)) return term;
+  }
+  return undefined;
+};
+
 /** Marks the positions covered by any of the terms, so they count for nothing. */
 const mask = (tokens: Token[], terms: Term[], masked = new Set<number>()) => {
   tokens.forEach((_, at) => {
-    const term = terms.find((candidate) => matchesAt(tokens, at, candidate));
+    const term = findTerm(tokens, at, terms);
     for (let i = 0; term && i < term.words.length; i++) masked.add(at + i);
   });
   return masked;
@@ -44,7 +87,7 @@ const findEvidence = (section: Section, theme: Theme, boilerplate: Set<number>):
   const found: Evidence[] = [];
   for (let at = 0; at < section.tokens.length; at++) {
     if (masked.has(at)) continue;
-    const term = theme.terms.find((candidate) => matchesAt(section.tokens, at, candidate));
+    const term = findTerm(section.tokens, at, theme.terms);
     if (!term) continue;
     const span = section.tokens.slice(at, at + term.words.length);
     if (span.some((_, i) => masked.has(at + i))) continue;

@@ -43,7 +43,7 @@ const taxonomySchema = z.object({
   themes: z.array(themeSchema).min(1),
 });
 
-const words = (tokens: Token[]) => tokens.filter((token) => token.word);
+const words = (tokens: readonly Token[]) => tokens.filter((token) => token.word);
 
 /**
  * Compiles a term to the lemmas and lowercase forms of its words, with the same tokenizer
