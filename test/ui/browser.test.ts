@@ -373,6 +373,35 @@ describe("the search page in Chromium", () => {
     await context.close();
   });
 
+  it("filters on a theme picked from the suggestions with the keyboard", async () => {
+    const { page, context } = await openPage();
+    await page.goto(server.url);
+    await page.locator("#q").pressSequentially("migra", { delay: 30 });
+    const options = page.locator("#q-suggestions [role=option]");
+    await expect.poll(() => options.allTextContents()).toEqual(["Migration Theme"]);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.url()).toContain("theme=migration");
+    expect(await page.locator("#q").inputValue()).toBe("");
+    await expect
+      .poll(() => page.locator(".chip--active").allTextContents())
+      .toEqual([expect.stringContaining("Migration")]);
+    await context.close();
+  });
+
+  it("sorts and sizes pages without JavaScript through the form's Apply button", async () => {
+    const { page, context } = await openPage({ javaScriptEnabled: false });
+    await page.goto(server.url);
+    await page.getByLabel("Sort").selectOption("city:desc");
+    await page.getByLabel("Per page").selectOption("10");
+    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await expect.poll(() => page.url()).toContain("sort=city%3Adesc");
+    const names = await resultCities(page);
+    expect(names).toHaveLength(10);
+    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
+    await context.close();
+  });
+
   it("closes the suggestions with Escape and keeps the typed query", async () => {
     const { page, context } = await openPage();
     await page.goto(server.url);
@@ -391,10 +420,11 @@ describe("the search page in Chromium", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to results");
     await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("results");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe(
-      firstResult,
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("href")))
+      .toBe(firstResult);
     let tabs = 0;
     await page.goto(`${server.url}/?q=learning`);
     while (tabs < 80) {

@@ -44,7 +44,7 @@ const optionElement = (s: Suggestion, i: number) => {
   li.setAttribute("aria-selected", "false");
   const kind = document.createElement("span");
   kind.className = "suggestions__kind";
-  kind.textContent = KIND[s.type];
+  kind.textContent = ` ${KIND[s.type]}`;
   li.append(document.createTextNode(s.value), kind);
   return li;
 };
