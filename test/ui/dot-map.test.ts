@@ -30,10 +30,10 @@ const circlesOf = (html: string) =>
   }));
 
 describe("DotMap", () => {
-  it("renders an accessible SVG image that says how many cities it shows", () => {
+  it("renders an accessible SVG (not an image: its dots are links) that says how many cities it shows", () => {
     const html = render(POINTS);
     expect(html).toMatch(/^<svg class="dot-map"[^>]* viewBox="0 0 960 500"/);
-    expect(html).toContain('role="group"');
+    expect(html).not.toContain('role="img"');
     expect(html).toMatch(/<title id="dot-map-title">[^<]+<\/title>/);
     expect(html).toMatch(/<desc id="dot-map-desc">4 cities are shown on the map\. Cork, Ireland; /);
     expect(render(POINTS.slice(0, 1))).toContain("1 city is shown on the map.");

@@ -49,45 +49,35 @@ const optionElement = (s: Suggestion, i: number) => {
   return li;
 };
 
-/**
- * Wires the combobox to an input and its listbox; `onPick` acts on the chosen suggestion.
- *
- * @example
- * combobox(input, listbox, (pick) => ("href" in pick ? location.assign(pick.href) : search(pick)));
- */
-export const combobox = (input: HTMLInputElement, list: HTMLElement, onPick: (p: Pick) => void) => {
-  let options: Suggestion[] = [];
-  let active = -1;
-  let controller: AbortController | undefined;
+/** The listbox's state and how it is shown: its options and the active one. */
+const listState = (input: HTMLInputElement, list: HTMLElement) => {
+  const state = { options: [] as Suggestion[], active: -1 };
   const setActive = (index: number) => {
-    active = index;
+    state.active = index;
     list.querySelectorAll("[role=option]").forEach((el, i) => {
       el.setAttribute("aria-selected", String(i === index));
     });
     if (index < 0) input.removeAttribute("aria-activedescendant");
     else input.setAttribute("aria-activedescendant", `q-option-${index}`);
   };
-  const close = () => {
-    list.hidden = true;
-    input.setAttribute("aria-expanded", "false");
-    setActive(-1);
-  };
   const show = (found: Suggestion[]) => {
-    options = found.slice(0, MAX_OPTIONS);
-    list.replaceChildren(...options.map(optionElement));
-    list.hidden = options.length === 0;
-    input.setAttribute("aria-expanded", String(options.length > 0));
+    state.options = found.slice(0, MAX_OPTIONS);
+    list.replaceChildren(...state.options.map(optionElement));
+    list.hidden = state.options.length === 0;
+    input.setAttribute("aria-expanded", String(state.options.length > 0));
     setActive(-1);
   };
-  const pick = (index: number) => {
-    const chosen = options[index];
-    close();
-    if (chosen) onPick(pickOf(chosen));
-  };
+  return { state, setActive, show };
+};
+
+/** Fetches the suggestions for what is typed, cancelling the previous request; `cancel` too. */
+const suggester = (input: HTMLInputElement, show: (found: Suggestion[]) => void) => {
+  let controller: AbortController | undefined;
+  const cancel = () => controller?.abort();
   const suggest = async () => {
-    controller?.abort();
+    cancel();
     const q = input.value.trim();
-    if (q.length < 2) return close();
+    if (q.length < 2) return show([]);
     controller = new AbortController();
     try {
       const response = await fetch(`/api/suggest?${new URLSearchParams({ q })}`, {
@@ -98,25 +88,47 @@ export const combobox = (input: HTMLInputElement, list: HTMLElement, onPick: (p:
       // No suggestions is fine: the search itself still runs.
     }
   };
+  return { suggest, cancel };
+};
+
+/** The option after (or before) the active one; the input itself sits between last and first. */
+const stepped = (active: number, count: number, step: number) => {
+  const next = ((active < 0 ? count : active) + step + count + 1) % (count + 1);
+  return next === count ? -1 : next;
+};
+
+/**
+ * Wires the combobox to an input and its listbox; `onPick` acts on the chosen suggestion.
+ *
+ * @example
+ * combobox(input, listbox, (pick) => ("href" in pick ? location.assign(pick.href) : search(pick)));
+ */
+export const combobox = (input: HTMLInputElement, list: HTMLElement, onPick: (p: Pick) => void) => {
+  const { state, setActive, show } = listState(input, list);
+  const { suggest, cancel } = suggester(input, show);
+  // A suggestion still on its way must not reopen a list the user closed.
+  const close = () => {
+    cancel();
+    show([]);
+  };
+  const pick = (index: number) => {
+    const chosen = state.options[index];
+    close();
+    if (chosen) onPick(pickOf(chosen));
+  };
+  const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
   input.addEventListener("input", () => void suggest());
   input.addEventListener("blur", () => window.setTimeout(close, 150));
   input.addEventListener("keydown", (event) => {
     if (list.hidden && event.key !== "ArrowDown") return;
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
-    if (event.key in moves) {
-      event.preventDefault();
-      if (list.hidden) return void suggest();
-      // The options and the input itself form a ring: past the last option is the input.
-      const n = options.length;
-      const next = ((active < 0 ? n : active) + (moves[event.key] ?? 0) + n + 1) % (n + 1);
-      setActive(next === n ? -1 : next);
-    } else if (event.key === "Enter" && active >= 0) {
-      event.preventDefault();
-      pick(active);
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      close();
-    }
+    const step = steps[event.key];
+    if (step !== undefined) {
+      if (list.hidden) void suggest();
+      else setActive(stepped(state.active, state.options.length, step));
+    } else if (event.key === "Enter" && state.active >= 0) pick(state.active);
+    else if (event.key === "Escape") close();
+    else return;
+    event.preventDefault();
   });
   list.addEventListener("mousedown", (event) => {
     const option = (event.target as HTMLElement).closest("[role=option]");

@@ -125,7 +125,6 @@ export const DotMap = ({ points, params }: { points: MapPoint[]; params: SearchP
     <svg
       class="dot-map"
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="group"
       aria-labelledby="dot-map-title dot-map-desc"
     >
       <title id="dot-map-title">World map of the matching cities</title>
