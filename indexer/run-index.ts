@@ -95,10 +95,14 @@ async function* recordBatches(
     return;
   }
   let batch: RawRecord[] = [];
-  for await (const parsed of streamSources(options.sources, {
+  // The second read: progress was shown by the first, and pages it fetched come from the cache
+  // (`--refresh` applied to the first read already).
+  const again = {
     ...options.read,
+    crawl: { ...options.read?.crawl, refresh: false },
     onSource: undefined,
-  })) {
+  };
+  for await (const parsed of streamSources(options.sources, again)) {
     problems.push(...parsed.problems);
     for (const record of parsed.records) {
       batch.push(record);
