@@ -389,6 +389,20 @@ describe("the search page in Chromium", () => {
     await context.close();
   });
 
+  it("leads a phone without JavaScript from the top of the results to the filters", async () => {
+    const { page, context } = await openPage({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 780 },
+    });
+    await page.goto(`${server.url}/?q=learning`);
+    await page.getByRole("link", { name: "Filters", exact: true }).click();
+    await expect.poll(() => page.url()).toContain("#filters");
+    const filters = await page.locator(".filters").boundingBox();
+    expect(Math.abs(filters?.y ?? 999)).toBeLessThan(50);
+    await view(page, "filters-no-js-360px");
+    await context.close();
+  });
+
   it("sorts and sizes pages without JavaScript through the form's Apply button", async () => {
     const { page, context } = await openPage({ javaScriptEnabled: false });
     await page.goto(server.url);

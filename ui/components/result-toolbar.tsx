@@ -35,6 +35,10 @@ export const ResultToolbar = ({
   return (
     <div class="result-toolbar">
       <p class="result-status">{countText(result)}</p>
+      {/* Without the script a phone shows the filters after the results: this leads there. */}
+      <a class="filters-jump" href="#filters">
+        Filters
+      </a>
       <label class="result-toolbar__field">
         Sort{" "}
         <select name="sort">
