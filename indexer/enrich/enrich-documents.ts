@@ -40,6 +40,19 @@ const geoOf = (document: BaseDocument): Pick<CityDocument, "_geo"> => {
   return location ? { _geo: location } : {};
 };
 
+/**
+ * The document's lemmas. Its text is usually its section texts joined, already tokenised for
+ * the themes and keyphrases: their lemmas are reused then, the text read again otherwise.
+ */
+const lemmasOf = (document: BaseDocument) => {
+  const texts = Object.values(sectionTexts(document)).filter(Boolean);
+  if (texts.join("\n") !== document.text) return lemmaText(document.text);
+  return texts
+    .flatMap((text) => tokenize(text).filter((token) => token.word && !token.stop))
+    .map((token) => token.lemma)
+    .join(" ");
+};
+
 const ownNames = (document: BaseDocument) =>
   [document.city, document.country].flatMap((name) => name.toLowerCase().split(/\s+/));
 
@@ -82,7 +95,7 @@ export const enrichDocuments = (
     const themeTags = tagThemes(sectionTexts(document), taxonomy);
     return {
       ...document,
-      lemmas: lemmaText(document.text),
+      lemmas: lemmasOf(document),
       themes: themeTags.map((tag) => tag.id),
       themeTags,
       keyphrases: keyphrases[i] ?? [],
