@@ -111,7 +111,10 @@ export const hybridSearch = async (
       SNIPPET_DISPLAY,
     ),
     ...selected.map((facet) =>
-      hybridQueries(indexUid, params, vector, buildFilter(selection, facet), [FACET_FIELDS[facet]]),
+      hybridQueries(indexUid, params, vector, buildFilter(selection, facet), [
+        "id",
+        FACET_FIELDS[facet],
+      ]),
     ),
   ];
   const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, RawHit>({

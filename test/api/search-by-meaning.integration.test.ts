@@ -36,6 +36,18 @@ describe("GET /api/search by meaning", () => {
     expect(body.totalHits).toBeLessThan(12);
   });
 
+  it("counts a selected facet's other values as if it were not selected (disjunctive), by meaning too", async () => {
+    const all = await search("q=people%20who%20cannot%20read");
+    const picked = await search(
+      "q=people%20who%20cannot%20read&region=Europe%20and%20North%20America",
+    );
+    expect(picked.body.facets.region).toEqual(all.body.facets.region);
+    expect(
+      Object.values(picked.body.facets.region).filter((count) => count > 0).length,
+    ).toBeGreaterThan(1);
+    expect(picked.body.totalHits).toBe(all.body.facets.region["Europe and North America"]);
+  });
+
   it("applies filters in every mode", async () => {
     for (const mode of ["keyword", "hybrid", "semantic"]) {
       const { body } = await search(
