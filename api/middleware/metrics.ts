@@ -4,6 +4,8 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client
 
 /** The route label of a request that matched no route, so probes of random paths add no series. */
 export const UNMATCHED_ROUTE = "unmatched";
+/** A catch-all route (the pages' HTML 404) matches every path: it is no route of its own. */
+export const CATCH_ALL_ROUTE = "/*";
 
 /** Upper bounds, in seconds, of the request-duration histogram's buckets. */
 export const DURATION_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -32,7 +34,9 @@ const ANY_METHOD = "ALL";
  * });
  */
 export const routeLabel = (c: Context): string =>
-  matchedRoutes(c).findLast((route) => route.method !== ANY_METHOD)?.path ?? UNMATCHED_ROUTE;
+  matchedRoutes(c).findLast(
+    (route) => route.method !== ANY_METHOD && route.path !== CATCH_ALL_ROUTE,
+  )?.path ?? UNMATCHED_ROUTE;
 
 const registerMetrics = (registry: Registry) => ({
   requests: new Counter({
