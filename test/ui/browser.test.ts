@@ -429,7 +429,8 @@ describe("the search page in Chromium", () => {
 
   it("reaches the first result in two Tabs and Enter through the skip link", async () => {
     const { page, context } = await openPage();
-    await page.goto(`${server.url}/?q=learning`);
+    // Once the script has settled, so no swap of the results region moves the focus meanwhile.
+    await page.goto(`${server.url}/?q=learning`, { waitUntil: "networkidle" });
     const firstResult = await page.locator(".result__title a").first().getAttribute("href");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to results");
@@ -440,7 +441,7 @@ describe("the search page in Chromium", () => {
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute("href")))
       .toBe(firstResult);
     let tabs = 0;
-    await page.goto(`${server.url}/?q=learning`);
+    await page.goto(`${server.url}/?q=learning`, { waitUntil: "networkidle" });
     while (tabs < 80) {
       await page.keyboard.press("Tab");
       tabs++;
