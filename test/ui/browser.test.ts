@@ -420,6 +420,10 @@ describe("the search page in Chromium", () => {
     const { page, context } = await openPage();
     await page.goto(server.url);
     await page.locator("#q").pressSequentially("lit", { delay: 30 });
+    // The results for "lit" and its suggestions both arrive first: a late results update
+    // must not be what closes the list before Escape does.
+    await page.waitForLoadState("networkidle");
+    await expect.poll(() => page.locator("#q-suggestions").isVisible()).toBe(true);
     await expect.poll(() => page.getByRole("option").count()).toBeGreaterThan(0);
     await page.keyboard.press("Escape");
     expect(await page.locator("#q-suggestions").isVisible()).toBe(false);
