@@ -54,6 +54,20 @@ export const fixed = (value: number): string => {
 export const ratio = (value: number): string => `${fixed(value)}×`;
 
 /**
+ * A table row that sets a measured figure against its baseline: the label, both figures and
+ * their ratio (measured ÷ baseline).
+ *
+ * @example
+ * comparedRow("ms per record", 0.4, 12); // ["ms per record", "0.400", "12.0", "30.0×"]
+ */
+export const comparedRow = (label: string, baseline: number, measured: number): string[] => [
+  label,
+  fixed(baseline),
+  fixed(measured),
+  ratio(measured / baseline),
+];
+
+/**
  * A relative change written as a signed percentage.
  *
  * @example

@@ -1,6 +1,6 @@
 import { buildDocuments } from "../indexer/build-documents.ts";
 import { parseListingText } from "../indexer/extract/listing-text.ts";
-import { fixed, isMain, markdownTable, mebibytes, median, ratio } from "./format.ts";
+import { comparedRow, fixed, isMain, markdownTable, mebibytes, median, ratio } from "./format.ts";
 import { replicatedSeed } from "./seed.ts";
 
 /** How many records the seed's 12 are replicated to. */
@@ -121,18 +121,8 @@ export const formatIndexBuild = (result: IndexBuildResult): string => {
   const { parse, build } = result;
   const rows = [
     ["timed runs (after 1 warm-up)", String(parse.iterations), String(build.iterations), ""],
-    [
-      `ms per run of ${result.records} records (median)`,
-      fixed(parse.msPerRun),
-      fixed(build.msPerRun),
-      ratio(build.msPerRun / parse.msPerRun),
-    ],
-    [
-      "ms per record",
-      fixed(parse.msPerRecord),
-      fixed(build.msPerRecord),
-      ratio(build.msPerRecord / parse.msPerRecord),
-    ],
+    comparedRow(`ms per run of ${result.records} records (median)`, parse.msPerRun, build.msPerRun),
+    comparedRow("ms per record", parse.msPerRecord, build.msPerRecord),
     [
       "heap used before → after, MiB",
       beforeAfter(parse.memory.heapBefore, parse.memory.heapAfter),
@@ -145,12 +135,7 @@ export const formatIndexBuild = (result: IndexBuildResult): string => {
       beforeAfter(build.memory.rssBefore, build.memory.rssAfter),
       ratio(build.memory.rssAfter / parse.memory.rssAfter),
     ],
-    [
-      "peak RSS, MiB",
-      fixed(mebibytes(parse.memory.peakRss)),
-      fixed(mebibytes(build.memory.peakRss)),
-      ratio(build.memory.peakRss / parse.memory.peakRss),
-    ],
+    comparedRow("peak RSS, MiB", mebibytes(parse.memory.peakRss), mebibytes(build.memory.peakRss)),
   ];
   const table = markdownTable(
     ["index build", "parse alone (baseline)", "build documents", "ratio"],

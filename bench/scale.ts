@@ -15,7 +15,7 @@ import { createMeiliClient } from "../meili/connect-meili.ts";
 import { countDocuments } from "../meili/count-documents.ts";
 import { startEmbeddedMeili } from "../meili/embedded-meili.ts";
 import { findMeiliBinary } from "../meili/find-binary.ts";
-import { fixed, isMain, markdownTable, mebibytes, ratio } from "./format.ts";
+import { comparedRow, fixed, isMain, markdownTable, mebibytes, ratio } from "./format.ts";
 import { listingText, syntheticRecords, writeCorpus } from "./synthetic-corpus.ts";
 
 /** Documents of a full run and of a `--quick` one. */
@@ -278,18 +278,8 @@ export const formatScale = (result: ScaleResult): string => {
     markdownTable(
       ["indexer dry run", `${memory.smallDocs} documents`, `${memory.docs} documents`, "ratio"],
       [
-        [
-          "peak RSS, MiB",
-          fixed(memory.smallPeakRssMiB),
-          fixed(memory.indexerPeakRssMiB),
-          ratio(memory.indexerPeakRssMiB / memory.smallPeakRssMiB),
-        ],
-        [
-          "documents per second",
-          fixed(memory.smallDocsPerSec),
-          fixed(memory.docsPerSec),
-          ratio(memory.docsPerSec / memory.smallDocsPerSec),
-        ],
+        comparedRow("peak RSS, MiB", memory.smallPeakRssMiB, memory.indexerPeakRssMiB),
+        comparedRow("documents per second", memory.smallDocsPerSec, memory.docsPerSec),
       ],
     ),
   ].join("\n\n");

@@ -2,6 +2,8 @@
 export const FACET_FIELDS = { theme: "themes", country: "country", region: "region" } as const;
 export type Facet = keyof typeof FACET_FIELDS;
 export type Selection = Record<Facet, string[]>;
+/** The facets, in the order the API lists them. */
+export const FACETS = Object.keys(FACET_FIELDS) as Facet[];
 
 /**
  * Quotes a value for a Meilisearch filter: inside double quotes, with `\` and `"` escaped, so
@@ -22,11 +24,9 @@ export const quote = (value: string): string =>
  * // ['themes = "ageing" OR themes = "literacy"', 'country = "China"']
  */
 export const buildFilter = (selection: Selection, except?: Facet): string[] =>
-  (Object.keys(FACET_FIELDS) as Facet[])
-    .filter((facet) => facet !== except && selection[facet].length > 0)
-    .map((facet) =>
-      selection[facet].map((value) => `${FACET_FIELDS[facet]} = ${quote(value)}`).join(" OR "),
-    );
+  FACETS.filter((facet) => facet !== except && selection[facet].length > 0).map((facet) =>
+    selection[facet].map((value) => `${FACET_FIELDS[facet]} = ${quote(value)}`).join(" OR "),
+  );
 
 /**
  * The filter selection of a search's parameters.

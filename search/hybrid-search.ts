@@ -1,6 +1,13 @@
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import { PASSAGE_EMBEDDER } from "../core/embedders.ts";
-import { buildFilter, FACET_FIELDS, type Facet, facetsOf, type Selection } from "./filter.ts";
+import {
+  buildFilter,
+  FACET_FIELDS,
+  FACETS,
+  type Facet,
+  facetsOf,
+  type Selection,
+} from "./filter.ts";
 import { type RawHit, SNIPPET_DISPLAY, toHit } from "./raw-hit.ts";
 import { HIT_FIELDS, type SearchResult } from "./result-schemas.ts";
 import type { SearchParams } from "./search-params.ts";
@@ -10,7 +17,6 @@ export const MAX_HYBRID_HITS = 500;
 /** Meaning-only hits ranked below this score (Meilisearch's, from the cosine) are left out. */
 export const SEMANTIC_SCORE_THRESHOLD = 0.66;
 
-const FACETS = Object.keys(FACET_FIELDS) as Facet[];
 export type Mode = "hybrid" | "semantic";
 
 /**

@@ -1,11 +1,16 @@
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
-import { buildFilter, FACET_FIELDS, type Facet, facetsOf, type Selection } from "./filter.ts";
+import {
+  buildFilter,
+  FACET_FIELDS,
+  FACETS,
+  type Facet,
+  facetsOf,
+  type Selection,
+} from "./filter.ts";
 import { type RawHit, SNIPPET_DISPLAY, toHit } from "./raw-hit.ts";
 import type { SearchResult } from "./result-schemas.ts";
 import { HIT_FIELDS } from "./result-schemas.ts";
 import type { SearchParams } from "./search-params.ts";
-
-const FACETS = Object.keys(FACET_FIELDS) as Facet[];
 
 const sortOf = (params: SearchParams) => {
   if (params.sort && params.sort !== "relevance") return [params.sort];
