@@ -30,6 +30,21 @@ export const UNESCO_REGIONS = [
 ] as const;
 export type UnescoRegion = (typeof UNESCO_REGIONS)[number];
 
+/** Earliest and latest publication year a profile may carry (GNLC started in 2013). */
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+
+/**
+ * The publication year of a profile, from the date its source states (`2021-11-10` is 2021);
+ * undefined when the source states none, so a record without a date never gets a year.
+ *
+ * @example
+ * yearOf("2021-11-10"); // 2021
+ * yearOf(undefined); // undefined
+ */
+export const yearOf = (date: string | undefined): number | undefined =>
+  date === undefined ? undefined : Number(date.slice(0, 4));
+
 /** Where a city document came from: the listing's label, the file or URL, and when. */
 export const sourceSchema = z
   .object({
@@ -94,6 +109,11 @@ export const cityDocumentSchema = z.object({
   /** ISO 3166-1 alpha-2. */
   countryCode: z.string().regex(/^[A-Z]{2}$/),
   region: z.enum(UNESCO_REGIONS),
+  /**
+   * The year the source published the profile (the GNLC listing's own year filter), from
+   * `source.date`; absent when the source states no date.
+   */
+  year: z.number().int().min(MIN_YEAR).max(MAX_YEAR).optional(),
   source: sourceSchema,
   tagline: meiliText(),
   sections: sectionsSchema,

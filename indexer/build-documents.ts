@@ -3,6 +3,7 @@ import {
   type CityDocument,
   cityDocumentSchema,
   type SectionBlocks,
+  yearOf,
 } from "../core/city-document.ts";
 import { describeIssues } from "../core/describe-issues.ts";
 import { sectionUnits } from "../core/section-units.ts";
@@ -84,6 +85,12 @@ const flatText = (tagline: string, structure: SectionBlocks, blocks: Block[]) =>
     .filter(Boolean)
     .join("\n") || blocks.map((block) => block.text).join("\n");
 
+/** The document's publication year, only when its source states a date: never an invented one. */
+const yearField = (record: RawRecord) => {
+  const year = yearOf(record.date);
+  return year === undefined ? {} : { year };
+};
+
 const toDocument = (record: RawRecord, country: Country, context: RepairContext): BaseDocument => {
   const blocks = repairBlocks(record, context);
   const { tagline, ...sections } = splitSections(blocks);
@@ -94,6 +101,7 @@ const toDocument = (record: RawRecord, country: Country, context: RepairContext)
     country: country.name,
     countryCode: country.code,
     region: country.region,
+    ...yearField(record),
     source: sourceOf(record),
     tagline,
     sections,

@@ -47,6 +47,7 @@ export const synonymMap = (groups: string[][]): Record<string, string[]> => {
  *   asks for (`city:asc`) holds among the matches; without a sort it changes nothing. On the
  *   relevance set (test/fixtures/relevance.json) `attribute` before `proximity` gave the same
  *   MRR, so that part stays default.
+ * - `year` (the profile's publication year) is filterable: the listing's own year facet.
  * - `maxTotalHits` sized to the corpus (`MAX_CORPUS_DOCUMENTS`), so counts are exact.
  * - Two user-provided embedders: `similarity` (themes and words, for similar cities) and
  *   `passages` (word vectors of each passage, for hybrid search).
@@ -67,6 +68,7 @@ export const INDEX_SETTINGS = {
     "country",
     "countryCode",
     "region",
+    "year",
     "source.label",
     "keyphrases",
   ],

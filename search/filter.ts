@@ -1,5 +1,10 @@
 /** The API's facet names and the document fields they filter. */
-export const FACET_FIELDS = { theme: "themes", country: "country", region: "region" } as const;
+export const FACET_FIELDS = {
+  theme: "themes",
+  country: "country",
+  region: "region",
+  year: "year",
+} as const;
 export type Facet = keyof typeof FACET_FIELDS;
 export type Selection = Record<Facet, string[]>;
 /** The facets, in the order the API lists them. */
@@ -22,6 +27,7 @@ export const quote = (value: string): string =>
  * @example
  * buildFilter({ theme: ["ageing", "literacy"], country: ["China"], region: [] });
  * // ['themes = "ageing" OR themes = "literacy"', 'country = "China"']
+ * buildFilter({ ...none, year: ["2021"] }); // ['year = "2021"'] (Meilisearch reads it as a number)
  */
 export const buildFilter = (selection: Selection, except?: Facet): string[] =>
   FACETS.filter((facet) => facet !== except && selection[facet].length > 0).map((facet) =>
@@ -32,10 +38,11 @@ export const buildFilter = (selection: Selection, except?: Facet): string[] =>
  * The filter selection of a search's parameters.
  *
  * @example
- * facetsOf({ ...params, theme: ["ageing"] }); // { theme: ["ageing"], country: [], region: [] }
+ * facetsOf({ ...params, theme: ["ageing"] }); // { theme: ["ageing"], country: [], region: [], year: [] }
  */
 export const facetsOf = (params: Selection): Selection => ({
   theme: params.theme,
   country: params.country,
   region: params.region,
+  year: params.year,
 });

@@ -9,7 +9,7 @@ import {
   type Selection,
 } from "./filter.ts";
 import { type RawHit, SNIPPET_DISPLAY, toHit } from "./raw-hit.ts";
-import { HIT_FIELDS, type SearchResult } from "./result-schemas.ts";
+import { type FacetCounts, HIT_FIELDS, type SearchResult } from "./result-schemas.ts";
 import type { SearchParams } from "./search-params.ts";
 
 /** Most hits a search by meaning ranks and counts: every GNLC member, more than anyone reads. */
@@ -72,11 +72,12 @@ export const mergedHits = <T extends { id: string }>(lists: T[][]): T[] => {
   return lists.flat().filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
 };
 
-/** How many hits carry each value of a facet. */
+/** How many hits carry each value of a facet; a hit without the field (no year) counts for none. */
 const countValues = (hits: RawHit[], facet: Facet) => {
   const counts: Record<string, number> = {};
   for (const hit of hits)
-    for (const value of [hit[FACET_FIELDS[facet]]].flat()) counts[value] = (counts[value] ?? 0) + 1;
+    for (const value of [hit[FACET_FIELDS[facet]] ?? []].flat())
+      counts[String(value)] = (counts[String(value)] ?? 0) + 1;
   return counts;
 };
 
@@ -143,7 +144,7 @@ export const hybridSearch = async (
     totalPages: Math.ceil(all.length / params.hitsPerPage),
     processingTimeMs: Math.max(...results.map((result) => result.processingTimeMs)),
     hits: all.slice(from, from + params.hitsPerPage).map((hit) => toHit(hit)),
-    facets: { theme: countsOf("theme"), country: countsOf("country"), region: countsOf("region") },
+    facets: Object.fromEntries(FACETS.map((facet) => [facet, countsOf(facet)])) as FacetCounts,
     themeCounts: countValues(all, "theme"),
   };
 };

@@ -8,7 +8,7 @@ import {
   type Selection,
 } from "./filter.ts";
 import { type RawHit, SNIPPET_DISPLAY, toHit } from "./raw-hit.ts";
-import type { SearchResult } from "./result-schemas.ts";
+import type { FacetCounts, SearchResult } from "./result-schemas.ts";
 import { HIT_FIELDS } from "./result-schemas.ts";
 import type { SearchParams } from "./search-params.ts";
 
@@ -83,7 +83,7 @@ export const keywordSearch = async (
     totalPages: main?.totalPages ?? 0,
     processingTimeMs: main?.processingTimeMs ?? 0,
     hits: (main?.hits ?? []).map((hit) => toHit(hit)),
-    facets: { theme: countsOf("theme"), country: countsOf("country"), region: countsOf("region") },
+    facets: Object.fromEntries(FACETS.map((facet) => [facet, countsOf(facet)])) as FacetCounts,
     themeCounts: main?.facetDistribution?.[FACET_FIELDS.theme] ?? {},
   };
 };

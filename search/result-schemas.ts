@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cityDocumentSchema, themeTagSchema } from "../core/city-document.ts";
+import { hintSchema } from "./country-hints.ts";
 import { SEARCH_MODES } from "./search-params.ts";
 
 /** The fields of a document a search hit shows. */
@@ -9,6 +10,7 @@ export const HIT_FIELDS = [
   "country",
   "countryCode",
   "region",
+  "year",
   "tagline",
   "themes",
 ] as const;
@@ -19,6 +21,7 @@ const hitFields = cityDocumentSchema.pick({
   country: true,
   countryCode: true,
   region: true,
+  year: true,
   tagline: true,
   themes: true,
 });
@@ -47,6 +50,8 @@ export const facetCountsSchema = z.object({
   theme: countsSchema,
   country: countsSchema,
   region: countsSchema,
+  /** Publication years (`"2021"`); a city whose source states no date counts under none. */
+  year: countsSchema,
 });
 
 /** What a search answers: one page of hits, the totals, and the counts for filters and charts. */
@@ -63,6 +68,8 @@ export const searchResultSchema = z.object({
   facets: facetCountsSchema,
   /** How many of the matching cities carry each theme (all selections applied), for charts. */
   themeCounts: countsSchema,
+  /** Filter values no city has, with what they may stand for; absent when there are none. */
+  hints: z.array(hintSchema).optional(),
 });
 
 /** A city as people see it: the document with its theme tags as `themes`, no internals. */

@@ -1,5 +1,6 @@
 import type { Meilisearch } from "meilisearch";
 import { type BestPassage, bestPassages } from "./best-passages.ts";
+import { countryHints } from "./country-hints.ts";
 import { hybridSearch } from "./hybrid-search.ts";
 import { keywordSearch } from "./keyword-search.ts";
 import { queryVector } from "./query-vector.ts";
@@ -24,17 +25,8 @@ const explained = (hit: SearchHit, best: BestPassage | undefined, explain: boole
   return explain ? { ...hit, snippet, why } : { ...hit, snippet };
 };
 
-/**
- * Searches the cities with filters and disjunctive facet counts, by words and meaning
- * (`mode=hybrid`, the default), meaning alone (`semantic`) or words alone (`keyword`). An empty
- * query, or one without a word the vectors know, is searched by its words. Hits found by
- * meaning alone show the passage closest to the query; with `explain` each hit says why.
- *
- * @example
- * const result = await searchCities(client, "cities", searchParamsSchema.parse({ q: "greenhouse gas" }));
- * result.hits[0]?.city; // "Sønderborg", whose profile says "reduction of CO2"
- */
-export const searchCities = async (
+/** The search itself, in the mode asked for (see `searchCities`). */
+const searchByMode = async (
   client: Meilisearch,
   indexUid: string,
   params: SearchParams,
@@ -57,4 +49,25 @@ export const searchCities = async (
     ...result,
     hits: result.hits.map((hit) => explained(hit, best.get(hit.id), params.explain)),
   };
+};
+
+/**
+ * Searches the cities with filters and disjunctive facet counts, by words and meaning
+ * (`mode=hybrid`, the default), meaning alone (`semantic`) or words alone (`keyword`). An empty
+ * query, or one without a word the vectors know, is searched by its words. Hits found by
+ * meaning alone show the passage closest to the query; with `explain` each hit says why. A
+ * country filter value no city has gets a hint (`hints`) with the index's closest countries.
+ *
+ * @example
+ * const result = await searchCities(client, "cities", searchParamsSchema.parse({ q: "greenhouse gas" }));
+ * result.hits[0]?.city; // "Sønderborg", whose profile says "reduction of CO2"
+ */
+export const searchCities = async (
+  client: Meilisearch,
+  indexUid: string,
+  params: SearchParams,
+): Promise<SearchResult> => {
+  const result = await searchByMode(client, indexUid, params);
+  const hints = await countryHints(client, indexUid, params.country, result.facets.country);
+  return hints.length > 0 ? { ...result, hints } : result;
 };

@@ -22,67 +22,110 @@ export const SORTS = ["relevance", "city:asc", "city:desc", "country:asc", "coun
  * (whitespace to Meilisearch). `q=%00` searched for a query that matched every city.
  */
 const CONTROL_CHARACTER = /(?![\t\n\r])\p{Cc}/u;
-const NO_CONTROL_CHARACTERS = "must not hold control characters";
+
+/** Longest part of a refused value an error message repeats. */
+const MAX_QUOTED = 40;
+
+/** A control character as a message shows it: `\u0002`. */
+const visible = (character: string) =>
+  `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 /**
- * Free text from a caller: trimmed, at most `max` characters, no control characters.
+ * A value as an error message repeats it: in quotation marks, control characters written as
+ * `\u0002`, cut after `MAX_QUOTED` characters.
  *
  * @example
- * freeText(100).safeParse("be\u0000").success; // false
+ * quoted("bogus"); // "“bogus”"
  */
-export const freeText = (max: number) =>
+export const quoted = (value: unknown): string => {
+  const text = String(value);
+  const cut = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
+  return `“${cut.replace(/\p{Cc}/gu, visible)}”`;
+};
+
+/**
+ * Free text from a caller, the parameter `name`: trimmed, at most `max` characters, no control
+ * characters; each refusal says so in plain words.
+ *
+ * @example
+ * freeText(100, "q").safeParse("be\u0000").error?.issues[0]?.message; // "q must not hold control characters…"
+ */
+export const freeText = (max: number, name: string) =>
   z
     .string()
     .trim()
-    .max(max)
-    .refine((text) => !CONTROL_CHARACTER.test(text), NO_CONTROL_CHARACTERS);
+    .max(max, {
+      error: (issue) =>
+        `${name} must be at most ${max} characters, got ${String(issue.input).length}`,
+    })
+    .refine((text) => !CONTROL_CHARACTER.test(text), {
+      error: (issue) =>
+        `${name} must not hold control characters (such as NUL or escape), got ${quoted(issue.input)}`,
+    });
 
 /** A query parameter may be repeated: the first value counts for single-valued ones. */
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** A repeatable filter: one value or several, always an array once parsed. */
-const values = <T extends z.ZodType>(item: T) =>
+const values = <T extends z.ZodType>(name: string, item: T) =>
   z.preprocess(
     (value) => (value === undefined ? [] : [value].flat()),
-    z.array(item).max(MAX_FILTER_VALUES),
+    z.array(item).max(MAX_FILTER_VALUES, {
+      error: (issue) =>
+        `${name} may be given at most ${MAX_FILTER_VALUES} times, got ${(issue.input as unknown[]).length}`,
+    }),
   );
 
-/** A whole decimal number written as digits only (no `0x10`, `1e3` or ` 2`). */
-const wholeNumber = (max: number, fallback: number) =>
+/** One of a list of words; a refusal names the value given and lists the valid ones. */
+const oneOf = <T extends readonly [string, ...string[]]>(name: string, kind: string, options: T) =>
+  z.enum(options, {
+    error: (issue) =>
+      `${name} ${quoted(issue.input)} is not ${kind}; valid ${name}s: ${options.join(", ")}`,
+  });
+
+/** A whole decimal number from 1 to `max` written as digits only (no `0x10`, `1e3` or ` 2`). */
+const wholeNumber = (name: string, max: number, fallback: number) =>
   z.preprocess(
     first,
     z
       .string()
-      .regex(/^\d{1,6}$/, "must be a whole number written with digits")
       .optional()
-      .transform((digits) => (digits === undefined ? fallback : Number(digits)))
-      .pipe(z.number().int().min(1).max(max)),
+      .transform((digits, context) => {
+        if (digits === undefined) return fallback;
+        const number = /^\d{1,6}$/.test(digits) ? Number(digits) : 0;
+        if (number >= 1 && number <= max) return number;
+        const message = `${name} must be a whole number from 1 to ${max}, got ${quoted(digits)}`;
+        context.addIssue({ code: "custom", message, input: digits });
+        return z.NEVER;
+      }),
   );
+
+/** A publication year, written with four digits. */
+const year = z.string().regex(/^\d{4}$/, {
+  error: (issue) =>
+    `year must be a year written with four digits (such as 2021), got ${quoted(issue.input)}`,
+});
 
 /** The query parameters of `/api/search`, `/api/search.csv` and the search page. */
 export const searchParamsSchema = z.object({
-  q: z.preprocess(first, freeText(MAX_QUERY_LENGTH).default("")),
-  theme: values(z.enum(THEME_IDS, { error: `theme must be one of: ${THEME_IDS.join(", ")}` })),
-  country: values(freeText(100).pipe(z.string().min(1))),
-  region: values(
-    z.enum(UNESCO_REGIONS, { error: `region must be one of: ${UNESCO_REGIONS.join(", ")}` }),
+  q: z.preprocess(first, freeText(MAX_QUERY_LENGTH, "q").default("")),
+  theme: values("theme", oneOf("theme", "a theme", THEME_IDS)),
+  country: values(
+    "country",
+    freeText(100, "country").pipe(z.string().min(1, { error: "country must not be empty" })),
   ),
-  page: wholeNumber(MAX_PAGE, 1),
-  hitsPerPage: wholeNumber(MAX_HITS_PER_PAGE, DEFAULT_HITS_PER_PAGE),
-  sort: z.preprocess(
-    first,
-    z.enum(SORTS, { error: `sort must be one of: ${SORTS.join(", ")}` }).optional(),
-  ),
-  mode: z.preprocess(
-    first,
-    z
-      .enum(SEARCH_MODES, { error: `mode must be one of: ${SEARCH_MODES.join(", ")}` })
-      .default("hybrid"),
-  ),
+  region: values("region", oneOf("region", "a UNESCO region", UNESCO_REGIONS)),
+  year: values("year", year),
+  page: wholeNumber("page", MAX_PAGE, 1),
+  hitsPerPage: wholeNumber("hitsPerPage", MAX_HITS_PER_PAGE, DEFAULT_HITS_PER_PAGE),
+  sort: z.preprocess(first, oneOf("sort", "a sort order", SORTS).optional()),
+  mode: z.preprocess(first, oneOf("mode", "a search mode", SEARCH_MODES).default("hybrid")),
   explain: z.preprocess(
     first,
     z
-      .enum(["1", "0", "true", "false"], { error: "explain must be 1 or 0" })
+      .enum(["1", "0", "true", "false"], {
+        error: (issue) => `explain must be 1 or 0 (or true, false), got ${quoted(issue.input)}`,
+      })
       .optional()
       .transform((value) => value === "1" || value === "true"),
   ),
@@ -115,8 +158,9 @@ export const percentEncodingError = (rawQuery: string): z.ZodError | undefined =
       const [name = "", ...value] = pair.split("=");
       if (decodeComponent(name) !== undefined && decodeComponent(value.join("=")) !== undefined)
         return [];
-      const message = "is not valid percent-encoding (write % as %25)";
-      return [{ code: "custom", path: [decodeComponent(name) ?? name], message, input: pair }];
+      const field = decodeComponent(name) ?? name;
+      const message = `${field} ${quoted(value.join("="))} is not valid percent-encoding (write % as %25)`;
+      return [{ code: "custom", path: [field], message, input: value.join("=") }];
     });
   return issues.length > 0 ? new z.ZodError(issues) : undefined;
 };

@@ -1,4 +1,5 @@
 import type { Meilisearch } from "meilisearch";
+import { editDistance } from "../core/edit-distance.ts";
 import { suggestCompletions } from "../search/suggest-completions.ts";
 
 /** Most edits between a query word and a word of the index for it to be offered instead. */
@@ -6,27 +7,13 @@ const MAX_EDITS = 2;
 /** Letters of a word asked for completions: the start of a word is rarely the typo. */
 const PREFIX = 2;
 
-/** Levenshtein distance between two short words. */
-const edits = (a: string, b: string): number => {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + cost);
-    }
-    row = next;
-  }
-  return row[b.length] ?? 0;
-};
-
 /** The index's closest word to one of the query's, from the completions of its first letters. */
 const closestWord = async (meili: Meilisearch, indexName: string, word: string) => {
   const suggestions = await suggestCompletions(meili, indexName, word.slice(0, PREFIX));
   const vocabulary = suggestions.flatMap((s) => s.value.toLowerCase().split(/[^\p{L}\p{N}]+/u));
   const ranked = [...new Set(vocabulary)]
     .filter((candidate) => candidate.length > PREFIX && candidate !== word)
-    .map((candidate) => ({ candidate, distance: edits(word, candidate) }))
+    .map((candidate) => ({ candidate, distance: editDistance(word, candidate) }))
     .filter(({ distance }) => distance <= MAX_EDITS)
     .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
   return ranked[0]?.candidate;

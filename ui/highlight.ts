@@ -1,4 +1,5 @@
 import { escapeRegExp } from "../core/escape-reg-exp.ts";
+import { foldText as fold } from "../core/fold-text.ts";
 import { escapeHtml } from "../search/snippet.ts";
 
 /** A letter or digit of any script: what a word is made of. */
@@ -21,17 +22,6 @@ export const wholeWordMarks = (snippet: string): string =>
 const queryWords = (q: string) => [
   ...new Set(q.toLowerCase().match(new RegExp(`${WORD_CHAR}{2,}`, "gu")) ?? []),
 ];
-
-/** Letters that carry no combining accent, written as people type them without one. */
-const PLAIN: Record<string, string> = { ø: "o", æ: "ae", œ: "oe", ß: "ss", ł: "l", đ: "d" };
-
-/** Lower case without accents, so "sao" marks "São" and "sonderborg" marks "Sønderborg". */
-const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[øæœßłđ]/g, (letter) => PLAIN[letter] ?? letter);
 
 /**
  * Escapes a short text (a city's name) and marks its words that start with a word of the query,

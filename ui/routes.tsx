@@ -67,7 +67,8 @@ const searchWithinPages = async ({ meili, indexName }: UiOptions, asked: SearchP
 
 /** The themes most cities carry, for an empty result to offer instead; none when search fails. */
 const popularThemes = async ({ meili, indexName }: UiOptions, params: SearchParams) => {
-  const all = { ...params, q: "", theme: [], country: [], region: [], page: 1, hitsPerPage: 1 };
+  const none = { theme: [], country: [], region: [], year: [] };
+  const all = { ...params, ...none, q: "", page: 1, hitsPerPage: 1 };
   return (await searchCities(meili, indexName, all).catch(() => undefined))?.themeCounts ?? {};
 };
 

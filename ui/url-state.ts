@@ -1,7 +1,7 @@
 import { DEFAULT_HITS_PER_PAGE, type SearchParams } from "../search/search-params.ts";
 
 /** The filter parameters a page URL carries, in the order links write them. */
-export const FILTER_PARAMS = ["theme", "country", "region"] as const;
+export const FILTER_PARAMS = ["theme", "country", "region", "year"] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 /**
@@ -51,6 +51,7 @@ export const clearFilters = (params: SearchParams): SearchParams => ({
   theme: [],
   country: [],
   region: [],
+  year: [],
   page: 1,
 });
 

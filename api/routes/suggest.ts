@@ -14,8 +14,8 @@ const route = createRoute({
   summary: "Completions for search-as-you-type: cities, countries, themes, keyphrases",
   request: {
     query: z.object({
-      q: freeText(MAX_SUGGEST_LENGTH)
-        .pipe(z.string().min(1))
+      q: freeText(MAX_SUGGEST_LENGTH, "q")
+        .pipe(z.string().min(1, { error: "q must not be empty: give the start of a word" }))
         .describe(`1 to ${MAX_SUGGEST_LENGTH} characters, no control characters`),
     }),
   },

@@ -20,6 +20,7 @@ const SEARCH_PARAMETERS = [
   "theme",
   "country",
   "region",
+  "year",
   "page",
   "hitsPerPage",
   "sort",

@@ -63,6 +63,8 @@ describe("GET /api/search by meaning", () => {
   it("rejects an unknown mode with 400 naming the modes", async () => {
     const { status, body } = await search("q=x&mode=magic");
     expect(status).toBe(400);
-    expect(body.error.message).toMatch(/mode must be one of: keyword, hybrid, semantic/);
+    expect(body.error.message).toMatch(
+      /mode “magic” is not a search mode; valid modes: keyword, hybrid, semantic/,
+    );
   });
 });

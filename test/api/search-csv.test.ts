@@ -217,7 +217,9 @@ describe("GET /api/search.csv", () => {
     expect(response.status).toBe(400);
     const body = JSON.parse(text) as ErrorBody;
     expect(body.error.code).toBe("invalid_request");
-    expect(body.error.message).toMatch(/theme must be one of: literacy, sustainability/);
+    expect(body.error.message).toMatch(
+      /theme “astrology” is not a theme; valid themes: literacy, sustainability/,
+    );
     const json = await app.request("/api/search?theme=astrology");
     expect(body).toEqual(await json.json());
   });

@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildDocuments, contentHash } from "../../indexer/build-documents.ts";
+import { extractJsonRecords } from "../../indexer/extract/json-records.ts";
 import type { RawRecord } from "../../indexer/extract/raw-record.ts";
+import { fixture } from "../helpers/seed.ts";
 
 const record = (overrides: Partial<RawRecord> = {}): RawRecord => ({
   city: "Espoo",
@@ -116,5 +119,23 @@ describe("contentHash", () => {
       const { contentHash: stored, ...rest } = first;
       expect(contentHash(rest)).toBe(stored);
     }
+  });
+});
+
+describe("buildDocuments: the publication year", () => {
+  it("takes each profile's year from the date its source states, and gives none to a profile without a date", () => {
+    const content = readFileSync(fixture("json/publication-years.json"), "utf8");
+    const parsed = extractJsonRecords(content, {
+      location: "publication-years.json",
+      retrievedAt: "2026-01-01T00:00:00.000Z",
+    });
+    const { documents, problems } = buildDocuments(parsed.records);
+    expect(problems).toEqual([]);
+    expect(documents.map((document) => [document.city, document.year])).toEqual([
+      ["Namyangju", 2022],
+      ["Plovdiv", 2021],
+      ["Dilijan", undefined],
+    ]);
+    expect(documents[2]).not.toHaveProperty("year");
   });
 });

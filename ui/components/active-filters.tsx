@@ -2,7 +2,10 @@ import type { SearchParams } from "../../search/search-params.ts";
 import { clearFilters, FILTER_PARAMS, searchHref, toggleFilter } from "../url-state.ts";
 import { themeLabel } from "./result-list.tsx";
 
-const labelOf = (name: string, value: string) => (name === "theme" ? themeLabel(value) : value);
+const labelOf = (name: string, value: string) => {
+  if (name === "theme") return themeLabel(value);
+  return name === "year" ? `Published ${value}` : value;
+};
 
 /** Every selected filter value, as [parameter, value] pairs. */
 export const selectedFilters = (params: SearchParams) =>

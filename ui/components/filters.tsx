@@ -69,15 +69,16 @@ const FilterGroup = (props: {
   );
 };
 
-const countryOptions = (counts: Record<string, number>, selected: string[]): Option[] =>
-  [...new Set([...Object.keys(counts), ...selected])].map((country) => ({
-    value: country,
-    label: country,
-    count: counts[country] ?? 0,
+/** The values the counts hold (countries, years), and any selected value that has none. */
+const countedOptions = (counts: Record<string, number>, selected: string[]): Option[] =>
+  [...new Set([...Object.keys(counts), ...selected])].map((value) => ({
+    value,
+    label: value,
+    count: counts[value] ?? 0,
   }));
 
 /**
- * The theme, region and country filters as checkboxes of the search form, each with its
+ * The theme, region, year and country filters as checkboxes of the search form, each with its
  * disjunctive count, largest first, the rest behind "Show more"; options that would lead to
  * nothing are disabled. On narrow screens the script shows them as a drawer opened by
  * "Filters (n)". Without JavaScript the "Apply filters" button submits them.
@@ -122,10 +123,16 @@ export const Filters = ({
         options={UNESCO_REGIONS.map((r) => ({ value: r, label: r, count: facets.region[r] ?? 0 }))}
       />
       <FilterGroup
+        name="year"
+        legend="Year published"
+        selected={params.year}
+        options={countedOptions(facets.year, params.year)}
+      />
+      <FilterGroup
         name="country"
         legend="Countries"
         selected={params.country}
-        options={countryOptions(facets.country, params.country)}
+        options={countedOptions(facets.country, params.country)}
         findBox
       />
       <button type="submit" class="filters__apply">

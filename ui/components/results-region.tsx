@@ -6,6 +6,7 @@ import { clearFilters } from "../url-state.ts";
 import { ActiveFilters } from "./active-filters.tsx";
 import { DotMap } from "./dot-map.tsx";
 import { EmptyState } from "./empty-state.tsx";
+import { FilterHints } from "./filter-hints.tsx";
 import { Filters } from "./filters.tsx";
 import { IgnoredNotice } from "./ignored-notice.tsx";
 import { Pagination } from "./pagination.tsx";
@@ -72,6 +73,7 @@ export const ResultsRegion = (props: {
           Results
         </h2>
         <IgnoredNotice ignored={props.ignored} />
+        <FilterHints params={params} hints={result.hints ?? []} />
         <ActiveFilters params={params} />
         <ResultToolbar params={params} result={result} />
         {result.totalHits === 0 ? (
