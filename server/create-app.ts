@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import { compress } from "hono/compress";
 import { etag } from "hono/etag";
 import type { AppOptions } from "../api/app-options.ts";
 import { createApi } from "../api/create-api.ts";
 import { errorHandler, notFoundHandler } from "../api/error-handler.ts";
 import { cacheHeaders } from "../api/middleware/cache-headers.ts";
+import { compressResponses } from "../api/middleware/compress-responses.ts";
 import { corsFromConfig } from "../api/middleware/cors.ts";
 import { createMetrics } from "../api/middleware/metrics.ts";
 import { rateLimit } from "../api/middleware/rate-limit.ts";
@@ -19,8 +19,8 @@ export const API_MAX_AGE_SECONDS = 60;
 
 /**
  * Composes the whole HTTP application from its two siblings, the API (`api/`: search, cities,
- * health, metrics, docs) and the pages (`ui/`), behind gzip/deflate compression (Hono's
- * `compress`, which has no brotli), request ids and logs, metrics, security headers, optional
+ * health, metrics, docs) and the pages (`ui/`), behind brotli/gzip compression
+ * (`compressResponses`), request ids and logs, metrics, security headers, optional
  * CORS, a per-client rate limit and ETag / Cache-Control on API reads. It opens no port, so tests call `app.request(...)`.
  *
  * @example
@@ -32,7 +32,7 @@ export const createApp = (options: AppOptions) => {
   const perMinute = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
   const app = new Hono()
     // Outermost, so it compresses what every other middleware (ETag included) has settled.
-    .use(compress())
+    .use(compressResponses())
     .use(requestLogger(options.logger))
     .use(metrics.middleware)
     .use(securityHeaders())

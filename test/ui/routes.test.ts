@@ -1,4 +1,4 @@
-import { gzipSync } from "node:zlib";
+import { brotliDecompressSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createMeiliClient } from "../../meili/connect-meili.ts";
 import { findFreePort } from "../../meili/free-port.ts";
@@ -339,6 +339,19 @@ describe("the page's weight", () => {
     const zipped = await response.arrayBuffer();
     console.log(`home page: ${plain.byteLength} bytes, ${zipped.byteLength} gzipped`);
     expect(zipped.byteLength).toBeLessThan(plain.byteLength / 4);
+  });
+
+  it("compresses pages and API answers with brotli when the browser accepts it too", async () => {
+    const headers = { "Accept-Encoding": "gzip, deflate, br" };
+    for (const path of ["/", "/api/search?q=learning", "/assets/search.js"]) {
+      const response = await seeded.app.request(path, { headers });
+      expect(response.headers.get("content-encoding")).toBe("br");
+      expect(response.headers.get("vary")).toContain("Accept-Encoding");
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(brotliDecompressSync(body).length).toBeGreaterThan(body.length * 2);
+    }
+    const page = await seeded.app.request("/", { headers });
+    console.log(`home page: ${(await page.arrayBuffer()).byteLength} bytes with brotli`);
   });
 
   it("leaves the world's outline out of each results fragment and serves it once, cached", async () => {
