@@ -53,10 +53,10 @@ export const compressResponses =
     if (!encoding) return;
     const body = Buffer.from(await c.res.arrayBuffer());
     if (body.length < threshold) {
-      c.res = new Response(body, c.res);
+      c.res = new Response(new Uint8Array(body), c.res);
       return;
     }
-    const response = new Response(await encode(encoding, body), c.res);
+    const response = new Response(new Uint8Array(await encode(encoding, body)), c.res);
     response.headers.set("Content-Encoding", encoding);
     response.headers.delete("Content-Length");
     c.res = response;
