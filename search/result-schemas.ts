@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cityDocumentSchema, themeTagSchema } from "../core/city-document.ts";
 import { hintSchema } from "./country-hints.ts";
+import { hitHighlightsSchema } from "./hit-highlights.ts";
 import { SEARCH_MODES } from "./search-params.ts";
 
 /** The fields of a document a search hit shows. */
@@ -39,6 +40,7 @@ export const hitReasonSchema = z.object({
 /** A search hit: the city's card, with a snippet that is HTML where only `<mark>` is markup. */
 export const searchHitSchema = hitFields.extend({
   snippet: z.string(),
+  highlights: hitHighlightsSchema,
   why: hitReasonSchema.optional(),
 });
 

@@ -10,12 +10,18 @@ import { escapeHtml } from "./snippet.ts";
 
 const MARK = "<mark>";
 
+/** Whether the query's words (or their typos) matched the hit: its text, name or a theme label. */
+const wordsMatched = (hit: SearchHit) =>
+  hit.snippet.includes(MARK) ||
+  hit.highlights.city.includes(MARK) ||
+  hit.highlights.themes.length > 0;
+
 /**
  * A hit with its reason (`explain`) and, when the words matched nothing in it, the passage
  * closest in meaning as its snippet, instead of the profile's first words.
  */
 const explained = (hit: SearchHit, best: BestPassage | undefined, explain: boolean) => {
-  const words = hit.snippet.includes(MARK);
+  const words = wordsMatched(hit);
   const snippet = !words && best ? escapeHtml(best.passage) : hit.snippet;
   const why = {
     words,
@@ -38,7 +44,7 @@ const searchByMode = async (
     return { ...result, hits: result.hits.map((hit) => explained(hit, undefined, true)) };
   }
   const result = await hybridSearch(client, indexUid, { ...params, mode: params.mode }, vector);
-  const needed = result.hits.filter((hit) => params.explain || !hit.snippet.includes(MARK));
+  const needed = result.hits.filter((hit) => params.explain || !wordsMatched(hit));
   const best = await bestPassages(
     client,
     indexUid,

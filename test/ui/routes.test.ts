@@ -273,11 +273,11 @@ describe("results people can act on", () => {
   it("makes theme chips filter, and marks the chip of a theme filtered on", async () => {
     const { html } = await page("/?q=ageing");
     expect(html).toContain(
-      'href="/?q=ageing&amp;theme=ageing"><span class="visually-hidden">Filter by </span>Ageing</a>',
+      'href="/?q=ageing&amp;theme=ageing"><span class="visually-hidden">Filter by </span><mark>Ageing</mark></a>',
     );
     const filtered = await page("/?q=ageing&theme=ageing");
     expect(filtered.html).toMatch(
-      /class="chip chip--on"[^>]*><span aria-hidden="true">✓ <\/span>Ageing<span class="visually-hidden">, filtered on: remove/,
+      /class="chip chip--on"[^>]*><span aria-hidden="true">✓ <\/span><mark>Ageing<\/mark><span class="visually-hidden">, filtered on: remove/,
     );
   });
 

@@ -10,6 +10,15 @@ const LABELS = new Map(THEMES.map((theme) => [theme.id, theme.label]));
 /** A theme id's label, or the id itself for a theme the taxonomy no longer has. */
 export const themeLabel = (id: string) => LABELS.get(id) ?? id;
 
+/**
+ * The city's name with what matched marked: Meilisearch's highlight (typos included), widened
+ * to whole words, or, when it marked nothing, the query's words as typed, accents ignored.
+ */
+const cityTitle = (hit: SearchHit, q: string) =>
+  hit.highlights.city.includes("<mark>")
+    ? wholeWordMarks(hit.highlights.city)
+    : markQueryWords(hit.city, q);
+
 /** Why a hit is here, in a few words: its words matched, or only its meaning did. */
 const Reason = ({ hit }: { hit: SearchHit }) =>
   hit.why && !hit.why.words && hit.why.passage ? (
@@ -40,7 +49,7 @@ const ThemeChips = ({ hit, params }: { hit: SearchHit; params: SearchParams }) =
             ) : (
               <span class="visually-hidden">Filter by </span>
             )}
-            {themeLabel(id)}
+            {hit.highlights.themes.includes(id) ? <mark>{themeLabel(id)}</mark> : themeLabel(id)}
             {on ? <span class="visually-hidden">, filtered on: remove</span> : null}
           </a>
         </li>
@@ -52,8 +61,8 @@ const ThemeChips = ({ hit, params }: { hit: SearchHit; params: SearchParams }) =
 const ResultItem = ({ hit, params }: { hit: SearchHit; params: SearchParams }) => (
   <li class="result">
     <h3 class="result__title">
-      {/* The name is escaped by markQueryWords; only <mark> is markup in it. */}
-      <a href={cityHref(hit.id, params)}>{raw(markQueryWords(hit.city, params.q))}</a>
+      {/* The name is escaped by the search layer or markQueryWords; only <mark> is markup in it. */}
+      <a href={cityHref(hit.id, params)}>{raw(cityTitle(hit, params.q))}</a>
     </h3>
     <p class="result__place">
       {hit.country} · {hit.region}
