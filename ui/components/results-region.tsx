@@ -1,6 +1,7 @@
 import type { MapPoint } from "../../search/map-points.ts";
 import type { SearchResult } from "../../search/result-schemas.ts";
 import type { SearchParams } from "../../search/search-params.ts";
+import type { SpellingSuggestions } from "../../search/spelling-suggestions.ts";
 import type { IgnoredValue } from "../link-params.ts";
 import { clearFilters } from "../url-state.ts";
 import { ActiveFilters } from "./active-filters.tsx";
@@ -61,7 +62,7 @@ export const ResultsRegion = (props: {
   points: MapPoint[];
   ignored: IgnoredValue[];
   popular: Record<string, number>;
-  didYouMean?: string | undefined;
+  didYouMean?: SpellingSuggestions | undefined;
 }) => {
   const { params, result } = props;
   const status = `${result.totalHits} ${result.totalHits === 1 ? "city" : "cities"}`;
