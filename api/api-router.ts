@@ -3,7 +3,6 @@ import type { z } from "zod";
 import { percentEncodingError } from "../search/search-params.ts";
 import { invalidRequest } from "./invalid-request.ts";
 import { methodNotAllowed } from "./middleware/method-not-allowed.ts";
-import { errorBodySchema } from "./schemas.ts";
 
 /** A route's path as Hono writes it: OpenAPI's `{id}` becomes `:id`. */
 const honoPath = (path: string) => path.replaceAll(/\/{(.+?)}/g, "/:$1");
@@ -53,17 +52,19 @@ export const apiRouter = () =>
     }),
   );
 
-/** An OpenAPI JSON response of a schema. */
-export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+/**
+ * An OpenAPI JSON response of a schema, with an example body.
+ *
+ * @example
+ * jsonResponse(healthBodySchema, "Meilisearch answers", { status: "ok", … });
+ */
+export const jsonResponse = <T extends z.ZodType>(
+  schema: T,
+  description: string,
+  example?: z.input<T>,
+) => ({
   description,
-  content: { "application/json": { schema } },
+  content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
 });
 
-/** The error responses of a route, each with the standard error body. */
-export const errorResponses = <S extends number>(...statuses: S[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      jsonResponse(errorBodySchema, "An error: {error: {code, message, details?}}"),
-    ]),
-  ) as Record<S, ReturnType<typeof jsonResponse<typeof errorBodySchema>>>;
+export { errorResponses } from "./error-responses.ts";

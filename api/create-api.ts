@@ -1,5 +1,5 @@
 import type { Handler } from "hono";
-import { apiRouter } from "./api-router.ts";
+import { apiRouter, errorResponses } from "./api-router.ts";
 import type { AppOptions } from "./app-options.ts";
 import { methodNotAllowed } from "./middleware/method-not-allowed.ts";
 import { adminRoutes } from "./routes/admin.ts";
@@ -16,18 +16,33 @@ export const API_INFO = {
   version: "1.0.0",
   description:
     "Full-text search over the city profiles of UNESCO's Global Network of Learning Cities.",
+  // The package is private ("private": true in package.json): no licence is granted.
+  license: { name: "UNLICENSED" },
 };
+
+/** Where the API is: the origin that serves this document, whatever host it runs on. */
+export const API_SERVERS = [{ url: "/", description: "The server this document comes from" }];
 
 const registerMetrics = (api: ReturnType<typeof apiRouter>) =>
   api.openAPIRegistry.registerPath({
     method: "get",
     path: "/metrics",
+    operationId: "getMetrics",
     summary: "Prometheus metrics",
+    description:
+      "Requests and latency by route, and Meilisearch errors, in Prometheus' text format.",
+    security: [],
     responses: {
       200: {
-        description: "text/plain; version=0.0.4",
-        content: { "text/plain": { schema: { type: "string" } } },
+        description: "Prometheus text format, version 0.0.4",
+        content: {
+          "text/plain": {
+            schema: { type: "string" },
+            example: 'http_requests_total{method="GET",route="/api/search",status="200"} 3\n',
+          },
+        },
       },
+      ...errorResponses(405),
     },
   });
 
@@ -55,7 +70,11 @@ export const createApi = (options: AppOptions, metricsHandler: Handler) => {
     type: "http",
     scheme: "bearer",
   });
-  const document = api.getOpenAPI31Document({ openapi: "3.1.0", info: API_INFO });
+  const document = api.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: API_INFO,
+    servers: API_SERVERS,
+  });
   const routes = api.get("/openapi.json", (c) => c.json(document)).all("/openapi.json", getOnly);
   return { routes, document };
 };

@@ -108,27 +108,63 @@ const year = z.string().regex(/^\d{4}$/, {
 
 /** The query parameters of `/api/search`, `/api/search.csv` and the search page. */
 export const searchParamsSchema = z.object({
-  q: z.preprocess(first, freeText(MAX_QUERY_LENGTH, "q").default("")),
-  theme: values("theme", oneOf("theme", "a theme", THEME_IDS)),
+  q: z.preprocess(first, freeText(MAX_QUERY_LENGTH, "q").default("")).meta({
+    description: `Words to search for, up to ${MAX_QUERY_LENGTH} characters; empty lists every city by name.`,
+    example: "ageing",
+  }),
+  theme: values("theme", oneOf("theme", "a theme", THEME_IDS)).meta({
+    description: "Theme ids (see /api/themes); repeat for OR: theme=ageing&theme=literacy.",
+    example: ["ageing"],
+  }),
   country: values(
     "country",
     freeText(100, "country").pipe(z.string().min(1, { error: "country must not be empty" })),
-  ),
-  region: values("region", oneOf("region", "a UNESCO region", UNESCO_REGIONS)),
-  year: values("year", year),
-  page: wholeNumber("page", MAX_PAGE, 1),
-  hitsPerPage: wholeNumber("hitsPerPage", MAX_HITS_PER_PAGE, DEFAULT_HITS_PER_PAGE),
-  sort: z.preprocess(first, oneOf("sort", "a sort order", SORTS).optional()),
-  mode: z.preprocess(first, oneOf("mode", "a search mode", SEARCH_MODES).default("hybrid")),
-  explain: z.preprocess(
-    first,
-    z
-      .enum(["1", "0", "true", "false"], {
-        error: (issue) => `explain must be 1 or 0 (or true, false), got ${quoted(issue.input)}`,
-      })
-      .optional()
-      .transform((value) => value === "1" || value === "true"),
-  ),
+  ).meta({
+    description:
+      "UNESCO's country names; repeat for OR. A name no city has is answered with a hint in `hints` (country=Korea: Republic of Korea).",
+    example: ["China"],
+  }),
+  region: values("region", oneOf("region", "a UNESCO region", UNESCO_REGIONS)).meta({
+    description: "UNESCO regions; repeat for OR.",
+    example: ["Asia and the Pacific"],
+  }),
+  year: values("year", year).meta({
+    description:
+      "Publication years of the profiles, four digits; repeat for OR. A city whose source states no date has no year.",
+    example: ["2021"],
+  }),
+  page: wholeNumber("page", MAX_PAGE, 1).meta({
+    description: `Page of results, from 1 to ${MAX_PAGE}; 1 when not given.`,
+    example: "1",
+  }),
+  hitsPerPage: wholeNumber("hitsPerPage", MAX_HITS_PER_PAGE, DEFAULT_HITS_PER_PAGE).meta({
+    description: `Results per page, from 1 to ${MAX_HITS_PER_PAGE}; ${DEFAULT_HITS_PER_PAGE} when not given.`,
+    example: "20",
+  }),
+  sort: z.preprocess(first, oneOf("sort", "a sort order", SORTS).optional()).meta({
+    description:
+      "Order of the hits: relevance (the default with a query), or by city or country name (city:asc without one).",
+    example: "city:asc",
+  }),
+  mode: z.preprocess(first, oneOf("mode", "a search mode", SEARCH_MODES).default("hybrid")).meta({
+    description:
+      "hybrid: the words' hits, then the meaning's; keyword: words only; semantic: meaning only.",
+    example: "hybrid",
+  }),
+  explain: z
+    .preprocess(
+      first,
+      z
+        .enum(["1", "0", "true", "false"], {
+          error: (issue) => `explain must be 1 or 0 (or true, false), got ${quoted(issue.input)}`,
+        })
+        .optional()
+        .transform((value) => value === "1" || value === "true"),
+    )
+    .meta({
+      description: "1 adds `why` to each hit: its words, its meaning and the closest passage.",
+      example: "1",
+    }),
 });
 
 export type SearchParams = z.output<typeof searchParamsSchema>;

@@ -3,16 +3,20 @@ import { AppError } from "../../core/app-error.ts";
 import { apiRouter, errorResponses, jsonResponse } from "../api-router.ts";
 import type { AppOptions } from "../app-options.ts";
 import { adminAuth } from "../middleware/admin-auth.ts";
+import { REINDEX_EXAMPLE } from "../openapi-examples.ts";
 import { reindexSummarySchema } from "../schemas.ts";
 
 const route = createRoute({
   method: "post",
   path: "/admin/reindex",
+  operationId: "reindex",
   summary: "Re-read the sources and update the index",
+  description:
+    "Re-reads INDEX_SOURCES in a child process (search keeps answering) and answers the run's summary. Needs `Authorization: Bearer` with the server's ADMIN_TOKEN.",
   security: [{ bearer: [] }],
   responses: {
-    200: jsonResponse(reindexSummarySchema, "The run's summary"),
-    ...errorResponses(401, 409, 429, 501, 503),
+    200: jsonResponse(reindexSummarySchema, "The run's summary", REINDEX_EXAMPLE),
+    ...errorResponses(401, 405, 409, 429, 501, 503),
   },
 });
 

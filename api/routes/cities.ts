@@ -3,30 +3,45 @@ import { getCity, similarCities } from "../../search/city-lookup.ts";
 import { type CityBody, cityBodySchema, similarBodySchema } from "../../search/result-schemas.ts";
 import { apiRouter, errorResponses, jsonResponse } from "../api-router.ts";
 import type { AppOptions } from "../app-options.ts";
+import { CITY_EXAMPLE, SIMILAR_EXAMPLE } from "../openapi-examples.ts";
 
 const params = z.object({
-  id: z.string().describe("The city's id, a slug of city and country (e.g. beijing-china)."),
+  id: z
+    .string()
+    .meta({ description: "The city's id, a slug of city and country.", example: "beijing-china" }),
 });
 
 const cityRoute = createRoute({
   method: "get",
   path: "/cities/{id}",
+  operationId: "getCity",
   summary: "A whole city profile: sections, themes with evidence, keyphrases",
+  description:
+    "The profile as indexed: its sections as text and as paragraphs and lists, its themes with scores and the evidence for each, its keyphrases and its source (the file by name only).",
+  security: [],
   request: { params },
   responses: {
-    200: jsonResponse(cityBodySchema, "The city"),
-    ...errorResponses(404, 429, 503),
+    200: jsonResponse(cityBodySchema, "The city", CITY_EXAMPLE),
+    ...errorResponses(404, 405, 429, 503),
   },
 });
 
 const similarRoute = createRoute({
   method: "get",
   path: "/cities/{id}/similar",
+  operationId: "getSimilarCities",
   summary: "The cities closest by themes and words",
+  description:
+    "Meilisearch's similar-documents search over vectors of each city's theme scores and words.",
+  security: [],
   request: { params },
   responses: {
-    200: jsonResponse(similarBodySchema, "The closest cities, never the city itself"),
-    ...errorResponses(404, 429, 503),
+    200: jsonResponse(
+      similarBodySchema,
+      "The closest cities, never the city itself",
+      SIMILAR_EXAMPLE,
+    ),
+    ...errorResponses(404, 405, 429, 503),
   },
 });
 

@@ -1,16 +1,25 @@
 import { createRoute } from "@hono/zod-openapi";
 import { countDocuments } from "../../meili/count-documents.ts";
-import { apiRouter, jsonResponse } from "../api-router.ts";
+import { apiRouter, errorResponses, jsonResponse } from "../api-router.ts";
 import type { AppOptions } from "../app-options.ts";
+import { HEALTH_DOWN_EXAMPLE, HEALTH_EXAMPLE } from "../openapi-examples.ts";
 import { healthBodySchema } from "../schemas.ts";
 
 const route = createRoute({
   method: "get",
   path: "/health",
+  operationId: "getHealth",
   summary: "Liveness and Meilisearch status",
+  description: "Never cached. 503 while Meilisearch is unreachable, 200 again once it answers.",
+  security: [],
   responses: {
-    200: jsonResponse(healthBodySchema, "Meilisearch answers; the number of indexed documents"),
-    503: jsonResponse(healthBodySchema, "Meilisearch unreachable"),
+    200: jsonResponse(
+      healthBodySchema,
+      "Meilisearch answers; the number of indexed documents",
+      HEALTH_EXAMPLE,
+    ),
+    ...errorResponses(405),
+    503: jsonResponse(healthBodySchema, "Meilisearch unreachable", HEALTH_DOWN_EXAMPLE),
   },
 });
 

@@ -22,11 +22,22 @@ const row = (hit: SearchHit) =>
 const route = createRoute({
   method: "get",
   path: "/search.csv",
+  operationId: "exportSearchCsv",
   summary: "The same search as a CSV file (up to 1,000 rows)",
+  description: `Every matching city (up to ${MAX_CSV_ROWS.toLocaleString("en")}), one row each, with the columns ${COLUMNS.join(", ")}; themes joined with "; ". Cells a spreadsheet would run as a formula start with an apostrophe.`,
+  security: [],
   request: { query: searchParamsSchema.omit({ page: true, hitsPerPage: true, explain: true }) },
   responses: {
-    200: { description: "text/csv", content: { "text/csv": { schema: { type: "string" } } } },
-    ...errorResponses(400, 429, 503),
+    200: {
+      description: "A CSV file (attachment learning-cities.csv)",
+      content: {
+        "text/csv": {
+          schema: { type: "string" },
+          example: `${COLUMNS.join(",")}\nbeijing-china,Beijing,China,CN,Asia and the Pacific,ageing; sustainability,Capital of Learning for comprehensive development\n`,
+        },
+      },
+    },
+    ...errorResponses(400, 405, 429, 503),
   },
 });
 

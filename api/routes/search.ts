@@ -5,15 +5,24 @@ import { searchCities } from "../../search/search-cities.ts";
 import { searchParamsSchema } from "../../search/search-params.ts";
 import { apiRouter, errorResponses, jsonResponse } from "../api-router.ts";
 import type { AppOptions } from "../app-options.ts";
+import { SEARCH_EXAMPLE } from "../openapi-examples.ts";
 
 const route = createRoute({
   method: "get",
   path: "/search",
-  summary: "Search cities, with disjunctive facet counts for theme, country and region",
+  operationId: "searchCities",
+  summary: "Search cities, with disjunctive facet counts for theme, country, region and year",
+  description:
+    "Full-text search (by words and meaning) over the city profiles. Values of one filter combine with OR, different filters with AND; each facet's counts ignore that facet's own selection. `snippet` and `highlights.city` are HTML where only `<mark>` is markup.",
+  security: [],
   request: { query: searchParamsSchema },
   responses: {
-    200: jsonResponse(searchResultSchema, "Hits and facets"),
-    ...errorResponses(400, 429, 503),
+    200: jsonResponse(
+      searchResultSchema,
+      "One page of hits, the totals and the facet counts",
+      SEARCH_EXAMPLE,
+    ),
+    ...errorResponses(400, 405, 429, 503),
   },
 });
 
