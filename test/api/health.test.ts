@@ -8,11 +8,11 @@ import { findFreePort } from "../../meili/free-port.ts";
 import type { SearchResult } from "../../search/result-schemas.ts";
 import { createApp } from "../../server/create-app.ts";
 import { silentLogger, testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
-import { seedIndex } from "../helpers/seeded-index.ts";
+import { sharedSeededIndex } from "../helpers/seeded-index.ts";
 
 describe("GET /health", () => {
   it("answers 200 with the number of indexed documents when Meilisearch is up", async () => {
-    const { client, indexName } = await seedIndex("health");
+    const { client, indexName } = sharedSeededIndex();
     const app = createApp({ meili: client, indexName, logger: silentLogger });
     const response = await app.request("/health");
     expect(response.status).toBe(200);
@@ -21,7 +21,6 @@ describe("GET /health", () => {
       meilisearch: "available",
       documents: 12,
     });
-    await client.deleteIndex(indexName).waitTask();
   });
 
   it("counts 0 documents before the index exists", async () => {

@@ -1,14 +1,11 @@
-import type { Meilisearch } from "meilisearch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DURATION_BUCKETS_SECONDS, UNMATCHED_ROUTE } from "../../api/middleware/metrics.ts";
 import { createMeiliClient } from "../../meili/connect-meili.ts";
 import { findFreePort } from "../../meili/free-port.ts";
 import { createApp } from "../../server/create-app.ts";
 import { silentLogger } from "../helpers/meili.ts";
-import { seedIndex } from "../helpers/seeded-index.ts";
+import { sharedSeededIndex } from "../helpers/seeded-index.ts";
 
-let client: Meilisearch;
-let indexName: string;
 let app: ReturnType<typeof createApp>;
 let text: string;
 let contentType: string | null;
@@ -23,7 +20,7 @@ const TRAFFIC: Array<[string, number]> = [
 ];
 
 beforeAll(async () => {
-  ({ client, indexName } = await seedIndex("metrics"));
+  const { client, indexName } = sharedSeededIndex();
   app = createApp({ meili: client, indexName, logger: silentLogger, rateLimitPerMinute: 0 });
   for (const [path, status] of TRAFFIC) {
     const response = await app.request(path);
@@ -32,10 +29,6 @@ beforeAll(async () => {
   const response = await app.request("/metrics");
   contentType = response.headers.get("content-type");
   text = await response.text();
-});
-
-afterAll(async () => {
-  await client.deleteIndex(indexName).waitTask();
 });
 
 /** Every value the `route` label takes in a Prometheus text. */

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { Meilisearch } from "meilisearch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { searchCities } from "../../search/search-cities.ts";
 import { type SEARCH_MODES, searchParamsSchema } from "../../search/search-params.ts";
 import { fixture } from "../helpers/seed.ts";
-import { seedIndex } from "../helpers/seeded-index.ts";
+import { sharedSeededIndex } from "../helpers/seeded-index.ts";
 
 type Query = { q: string; expected: string; category: string; why: string; split?: "dev" | "test" };
 type Mode = (typeof SEARCH_MODES)[number];
@@ -21,12 +21,8 @@ const TOP = 3;
 let client: Meilisearch;
 let indexName: string;
 
-beforeAll(async () => {
-  ({ client, indexName } = await seedIndex("relevance"));
-});
-
-afterAll(async () => {
-  await client.deleteIndex(indexName).waitTask();
+beforeAll(() => {
+  ({ client, indexName } = sharedSeededIndex());
 });
 
 const search = (q: string, mode: Mode) =>

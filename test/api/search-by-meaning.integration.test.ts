@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../api/schemas.ts";
 import type { SearchResult } from "../../search/result-schemas.ts";
-import { useSeededApp } from "../helpers/seeded-app.ts";
+import { useSharedSeededApp } from "../helpers/seeded-app.ts";
 
-const seeded = useSeededApp("meaning");
+const seeded = useSharedSeededApp();
 
 const search = async (query: string) => {
   const response = await seeded.app.request(`/api/search?${query}`);

@@ -6,9 +6,9 @@ import type { CityDocument } from "../../core/city-document.ts";
 import { loadDocuments } from "../../indexer/load.ts";
 import type { SearchResult } from "../../search/result-schemas.ts";
 import { createApp } from "../../server/create-app.ts";
-import { silentLogger, uniqueIndexName } from "../helpers/meili.ts";
+import { silentLogger, testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
 import { seedDocuments } from "../helpers/seed-documents.ts";
-import { seedIndex } from "../helpers/seeded-index.ts";
+import { sharedSeededIndex } from "../helpers/seeded-index.ts";
 
 const HEADER = ["id", "city", "country", "countryCode", "region", "themes", "tagline"];
 /** Filler cities in the crafted index: more than one CSV may hold, over several pages. */
@@ -17,7 +17,6 @@ const FILLERS = MAX_CSV_ROWS + 5;
 const AFRICAN_FILLERS = 150;
 
 let client: Meilisearch;
-let indexName: string;
 let craftedIndex: string;
 let app: ReturnType<typeof createApp>;
 let crafted: ReturnType<typeof createApp>;
@@ -56,8 +55,14 @@ const FILLER_CITIES: CityDocument[] = Array.from({ length: FILLERS }, (_, i) =>
 );
 
 beforeAll(async () => {
-  ({ client, indexName } = await seedIndex("csv"));
-  app = createApp({ meili: client, indexName, logger: silentLogger, rateLimitPerMinute: 0 });
+  const seeded = sharedSeededIndex();
+  app = createApp({
+    meili: seeded.client,
+    indexName: seeded.indexName,
+    logger: silentLogger,
+    rateLimitPerMinute: 0,
+  });
+  client = testMeiliClient();
   craftedIndex = uniqueIndexName("csv-crafted");
   await loadDocuments(client, craftedIndex, [...FORMULA_CITIES, ...FILLER_CITIES]);
   crafted = createApp({
@@ -69,7 +74,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client.deleteIndex(indexName).waitTask();
   await client.deleteIndex(craftedIndex).waitTask();
 });
 

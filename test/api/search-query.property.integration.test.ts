@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../api/schemas.ts";
-import { useSeededApp } from "../helpers/seeded-app.ts";
+import { useSharedSeededApp } from "../helpers/seeded-app.ts";
 
-const seeded = useSeededApp("search-query-property");
+const seeded = useSharedSeededApp();
 
 /** What a caller may put after `?`: valid and broken parameters, raw bytes, odd separators. */
 const pair = fc.tuple(

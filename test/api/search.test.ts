@@ -3,9 +3,9 @@ import type { ErrorBody } from "../../api/schemas.ts";
 import type { SearchResult } from "../../search/result-schemas.ts";
 import { createApp } from "../../server/create-app.ts";
 import { silentLogger } from "../helpers/meili.ts";
-import { useSeededApp } from "../helpers/seeded-app.ts";
+import { useSharedSeededApp } from "../helpers/seeded-app.ts";
 
-const seeded = useSeededApp("search");
+const seeded = useSharedSeededApp();
 
 const search = async (query: string) => {
   const response = await seeded.app.request(`/api/search${query}`);

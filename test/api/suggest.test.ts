@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../api/schemas.ts";
 import type { CityBody, SuggestBody } from "../../search/result-schemas.ts";
 import { SUGGESTIONS_PER_KIND } from "../../search/suggest-completions.ts";
-import { useSeededApp } from "../helpers/seeded-app.ts";
+import { useSharedSeededApp } from "../helpers/seeded-app.ts";
 
-const seeded = useSeededApp("suggest");
+const seeded = useSharedSeededApp();
 
 const suggest = async (query: string) => {
   const response = await seeded.app.request(`/api/suggest${query}`);

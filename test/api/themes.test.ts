@@ -3,11 +3,11 @@ import { THEME_IDS, THEMES } from "../../core/themes.ts";
 import { loadDocuments } from "../../indexer/load.ts";
 import type { SearchResult, ThemeCount } from "../../search/result-schemas.ts";
 import { createApp } from "../../server/create-app.ts";
-import { silentLogger, uniqueIndexName } from "../helpers/meili.ts";
+import { silentLogger, testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
 import { seedDocuments } from "../helpers/seed-documents.ts";
-import { useSeededApp } from "../helpers/seeded-app.ts";
+import { useSharedSeededApp } from "../helpers/seeded-app.ts";
 
-const seeded = useSeededApp("themes");
+const seeded = useSharedSeededApp();
 
 const themes = async (target = seeded.app) => {
   const response = await target.request("/api/themes");
@@ -58,10 +58,11 @@ describe("GET /api/themes", () => {
 
   it("counts 0 for every theme of an index that holds no city", async () => {
     const emptyIndex = uniqueIndexName("themes-empty");
-    await loadDocuments(seeded.client, emptyIndex, []);
+    const client = testMeiliClient();
+    await loadDocuments(client, emptyIndex, []);
     try {
       const empty = createApp({
-        meili: seeded.client,
+        meili: client,
         indexName: emptyIndex,
         logger: silentLogger,
       });
@@ -70,7 +71,7 @@ describe("GET /api/themes", () => {
       expect(body.map((theme) => theme.id)).toEqual(THEME_IDS);
       expect(body.every((theme) => theme.count === 0)).toBe(true);
     } finally {
-      await seeded.client.deleteIndex(emptyIndex).waitTask();
+      await client.deleteIndex(emptyIndex).waitTask();
     }
   });
 });

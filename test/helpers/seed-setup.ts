@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import type { CityDocument } from "../../core/city-document.ts";
 import { buildDocuments } from "../../indexer/build-documents.ts";
 import { parseListingText } from "../../indexer/extract/listing-text.ts";
 import { SEED_FILE } from "./seed.ts";
@@ -13,12 +14,16 @@ declare module "vitest" {
   }
 }
 
+type Seed = { dir: string; file: string; documents: CityDocument[] };
+
 /**
- * Builds the seed listing's 12 documents once per run (parse, repair, section, enrich: the whole
- * NLP pipeline) and writes them as NDJSON, so test files read them instead of building them
- * again. Root global setup: it runs once for every tier.
+ * The seed is kept on globalThis (the main process): vitest loads each global setup file once
+ * per project, and the Meilisearch setup (global-setup.ts) loads these documents too.
  */
-export default function setup(project: TestProject) {
+const SEED = Symbol.for("learning-cities-search.test-seed");
+const store = globalThis as { [SEED]?: Seed };
+
+const buildSeed = (): Seed => {
   const dir = mkdtempSync(join(tmpdir(), "lcs-test-seed-"));
   const file = join(dir, "seed-documents.ndjson");
   const origin = {
@@ -33,6 +38,28 @@ export default function setup(project: TestProject) {
     );
   }
   writeFileSync(file, documents.map((document) => `${JSON.stringify(document)}\n`).join(""));
+  return { dir, file, documents };
+};
+
+/**
+ * The seed listing's 12 documents (parse, repair, section, enrich: the whole NLP pipeline),
+ * built the first time a setup asks for them in this run and written as NDJSON.
+ */
+export const seedOnce = (): Seed => {
+  store[SEED] ??= buildSeed();
+  return store[SEED];
+};
+
+/**
+ * Builds the seed documents once per run and provides their NDJSON file, so test files read
+ * them instead of building them again. Root global setup: it runs once for every tier, after
+ * the projects' own setups.
+ */
+export default function setup(project: TestProject) {
+  const { dir, file } = seedOnce();
   project.provide("seedDocumentsFile", file);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    store[SEED] = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  };
 }

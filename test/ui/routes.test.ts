@@ -4,12 +4,12 @@ import { createMeiliClient } from "../../meili/connect-meili.ts";
 import { findFreePort } from "../../meili/free-port.ts";
 import { createApp } from "../../server/create-app.ts";
 import { silentLogger } from "../helpers/meili.ts";
-import { useSeededApp } from "../helpers/seeded-app.ts";
+import { useSharedSeededApp } from "../helpers/seeded-app.ts";
 
 /** The page's JavaScript and CSS together, gzipped, must stay under this. */
 const BUDGET_BYTES = 30 * 1024;
 
-const seeded = useSeededApp("ui");
+const seeded = useSharedSeededApp();
 const page = async (path: string) => {
   const response = await seeded.app.request(path);
   return { status: response.status, headers: response.headers, html: await response.text() };
