@@ -20,6 +20,7 @@ type OpenApiDocument = {
 };
 
 let document: OpenApiDocument;
+let docs: string;
 
 beforeAll(async () => {
   const app = createApp({
@@ -29,6 +30,7 @@ beforeAll(async () => {
     rateLimitPerMinute: 0,
   });
   document = (await (await app.request("/openapi.json")).json()) as OpenApiDocument;
+  docs = await (await app.request("/docs")).text();
 });
 
 const operations = () =>
@@ -92,5 +94,27 @@ describe("the OpenAPI document, by the rules a linter applies", () => {
       expect(success.length, path).toBeGreaterThan(0);
       for (const media of success) expect(media.example, path).toBeDefined();
     }
+  });
+});
+
+describe("/docs, the API reference", () => {
+  it("gives each parameter its valid values and example, and each response its shape and example", () => {
+    expect(docs).toContain("one of literacy, sustainability, ageing");
+    expect(docs).toMatch(
+      /<code>year<\/code> \(query\)<\/th><td>string \(repeatable\)<\/td><td><code>2021<\/code>/,
+    );
+    expect(docs).toContain(
+      "{query: string, mode: &quot;keyword&quot; | &quot;hybrid&quot; | &quot;semantic&quot;",
+    );
+    expect(docs).toContain(
+      "&quot;snippet&quot;: &quot;Facilitating an education project for the &lt;mark&gt;ageing&lt;/mark&gt;",
+    );
+    expect(docs).toContain("page must be a whole number from 1 to 10000, got “abc”");
+    for (const { operation } of operations())
+      expect(docs).toContain(`id="${operation.operationId}"`);
+  });
+
+  it("loads nothing from another origin", () => {
+    expect(docs).not.toMatch(/(?:src|href)="(?:https?:)?\/\/(?!www\.uil\.unesco\.org)/);
   });
 });
