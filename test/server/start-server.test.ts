@@ -6,9 +6,11 @@ import type { SearchResult } from "../../search/result-schemas.ts";
 import { type RunningServer, startServer } from "../../server/start-server.ts";
 import { silentLogger, testMeiliClient, uniqueIndexName } from "../helpers/meili.ts";
 import { PROCESS_WAIT, processExists } from "../helpers/process.ts";
-import { useTempDir } from "../helpers/temp-dir.ts";
+import { fixture } from "../helpers/seed.ts";
+import { useFileTempDir, useTempDir } from "../helpers/temp-dir.ts";
 
 const tempDir = useTempDir();
+const fileTempDir = useFileTempDir();
 let running: RunningServer | undefined;
 
 afterEach(async () => {
@@ -16,9 +18,14 @@ afterEach(async () => {
   running = undefined;
 });
 
+/** A server of its own, on the two-city fixture: what it indexes is not what its test checks. */
 const startOnTempDir = async () => {
   const dataDir = join(tempDir(), "meili");
-  const config = readConfig({ PORT: "0", MEILI_DATA_DIR: dataDir, INDEX_SOURCES: "data" });
+  const config = readConfig({
+    PORT: "0",
+    MEILI_DATA_DIR: dataDir,
+    INDEX_SOURCES: fixture("listing-two-cities.txt"),
+  });
   running = await startServer(config, silentLogger);
   return { running, dataDir };
 };
@@ -30,7 +37,7 @@ describe("startServer with the embedded Meilisearch, serving the sample", () => 
   // One server for the checks that only read from it; the ones below stop or kill theirs.
   let shared: { running: RunningServer; dataDir: string };
   beforeAll(async () => {
-    const dataDir = join(tempDir(), "meili");
+    const dataDir = join(fileTempDir(), "meili");
     const config = readConfig({ PORT: "0", MEILI_DATA_DIR: dataDir, INDEX_SOURCES: "data" });
     shared = { running: await startServer(config, silentLogger), dataDir };
   });
@@ -64,11 +71,11 @@ describe("startServer with the embedded Meilisearch, serving the sample", () => 
     expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(await response.text()).toContain('<input id="q" name="q" type="search"');
   });
-});
 
-describe("startServer with the embedded Meilisearch, when it stops", () => {
+  // Last of this server's tests: the ones above only read from it. Its 12 documents are still
+  // there once Meilisearch has restarted on the same data directory.
   it("reports 503 while Meilisearch is dead and 200 again once it has restarted it", async () => {
-    const { running } = await startOnTempDir();
+    const { running } = shared;
     const firstPid = running.meili.embedded?.pid();
     expect(firstPid).toBeGreaterThan(0);
     process.kill(firstPid as number, "SIGKILL");
@@ -78,7 +85,9 @@ describe("startServer with the embedded Meilisearch, when it stops", () => {
     const body = (await (await fetch(`${running.url}/health`)).json()) as { documents: number };
     expect(body.documents).toBe(12);
   });
+});
 
+describe("startServer with the embedded Meilisearch, when it stops", () => {
   it("stops the embedded Meilisearch when closed", async () => {
     const { running } = await startOnTempDir();
     const pid = running.meili.embedded?.pid() as number;

@@ -2,33 +2,41 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readConfig } from "../../core/config.ts";
 import { type RunningServer, startServer } from "../../server/start-server.ts";
 import { silentLogger } from "../helpers/meili.ts";
-import { useTempDir } from "../helpers/temp-dir.ts";
 
 /** Debian's Chromium; `.ci/run` installs it when missing. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
 
-const tempDir = useTempDir();
 let server: RunningServer;
 let browser: Browser;
 
+/**
+ * `npm start` over the run's shared seeded index (the sample's 12 cities, see
+ * test/helpers/global-setup.ts), which it finds full and so leaves as it is, and one Chromium
+ * for the file; each test opens a context of its own. Starting the embedded Meilisearch and
+ * indexing the sample are start-server.test.ts's tests.
+ */
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const config = readConfig({
     PORT: "0",
-    MEILI_DATA_DIR: join(tempDir(), "meili"),
+    MEILI_URL: inject("meiliUrl"),
+    MEILI_MASTER_KEY: inject("meiliKey"),
+    MEILI_INDEX: inject("seededIndexName"),
     RATE_LIMIT_PER_MINUTE: "0",
   });
-  server = await startServer(config, silentLogger);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  [server, browser] = await Promise.all([
+    startServer(config, silentLogger),
+    chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    }),
+  ]);
 }, 90_000);
 
 afterAll(async () => {
