@@ -6,6 +6,7 @@ import {
   FACETS,
   type Facet,
   facetsOf,
+  quote,
   type Selection,
 } from "./filter.ts";
 import { type RawHit, SNIPPET_DISPLAY, toHit } from "./raw-hit.ts";
@@ -90,12 +91,57 @@ const sorted = (hits: RawHit[], sort: SearchParams["sort"]) => {
 };
 
 /**
+ * What the ranked lists retrieve: the id they merge by, the fields a sort and the facet counts
+ * read. No crop or highlight: formatting every one of up to `MAX_HYBRID_HITS` hits a side cost
+ * Meilisearch more than the search itself (BENCHMARKS.md); only the page is formatted.
+ */
+const RANKED_FIELDS = [
+  ...new Set(["id", "city", "country", ...FACETS.map((f) => FACET_FIELDS[f])]),
+];
+
+const idFilter = (ids: string[]) => [`id IN [${ids.map(quote).join(", ")}]`];
+
+/**
+ * The page's hits as the cards show them (card fields, cropped and highlighted), in the given
+ * order, each formatted by the query that ranked it: the words' query for the ids it found
+ * (`byWords`), the meaning's for the others, each restricted to those ids.
+ */
+const displayedPage = async (
+  client: Meilisearch,
+  indexUid: string,
+  params: SearchParams & { mode: Mode },
+  vector: number[],
+  page: { ids: string[]; byWords: Set<string> },
+) => {
+  const words = page.ids.filter((id) => page.byWords.has(id));
+  const meaning = page.ids.filter((id) => !page.byWords.has(id));
+  const query = (ids: string[], side: number) =>
+    hybridQueries(indexUid, params, vector, idFilter(ids), [...HIT_FIELDS], SNIPPET_DISPLAY).at(
+      side,
+    ) as MultiSearchQuery;
+  const queries = [
+    ...(words.length ? [query(words, 0)] : []),
+    ...(meaning.length ? [query(meaning, -1)] : []),
+  ];
+  if (queries.length === 0) return { hits: [], processingTimeMs: 0 };
+  const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, RawHit>({
+    queries,
+  });
+  const byId = new Map(results.flatMap((result) => result.hits).map((hit) => [hit.id, hit]));
+  return {
+    hits: page.ids.flatMap((id) => byId.get(id) ?? []),
+    processingTimeMs: Math.max(...results.map((result) => result.processingTimeMs)),
+  };
+};
+
+/**
  * Searches by words and meaning: the hits a keyword search finds, in its order, then the ones
  * only the meaning finds (the passages closest to the query's vector, embedded like the
  * passages), so a question in other words than the profiles' never lands on an empty page while
  * a search by their words ranks as before. Meilisearch counts every document for a search by
  * meaning, so the hits (up to `MAX_HYBRID_HITS` a side) are paged and counted here, each
- * selected facet from queries without its own selection, all in one multi-search.
+ * selected facet from queries without its own selection, all in one multi-search; a second one
+ * formats the page.
  *
  * @example
  * const result = await hybridSearch(client, "cities", { ...params, q: "kids quitting school" }, vector);
@@ -109,14 +155,7 @@ export const hybridSearch = async (
   const selection: Selection = facetsOf(params);
   const selected = FACETS.filter((facet) => selection[facet].length > 0);
   const groups = [
-    hybridQueries(
-      indexUid,
-      params,
-      vector,
-      buildFilter(selection),
-      [...HIT_FIELDS],
-      SNIPPET_DISPLAY,
-    ),
+    hybridQueries(indexUid, params, vector, buildFilter(selection), RANKED_FIELDS),
     ...selected.map((facet) =>
       hybridQueries(indexUid, params, vector, buildFilter(selection, facet), [
         "id",
@@ -135,6 +174,10 @@ export const hybridSearch = async (
   const countsOf = (facet: Facet) =>
     countValues(selected.includes(facet) ? (others[selected.indexOf(facet)] ?? []) : all, facet);
   const from = (params.page - 1) * params.hitsPerPage;
+  const ids = all.slice(from, from + params.hitsPerPage).map((hit) => hit.id);
+  // In a hybrid search the first list is the words' (a semantic one has none).
+  const byWords = new Set(params.mode === "hybrid" ? results[0]?.hits.map((hit) => hit.id) : []);
+  const page = await displayedPage(client, indexUid, params, vector, { ids, byWords });
   return {
     query: params.q,
     mode: params.mode,
@@ -142,8 +185,8 @@ export const hybridSearch = async (
     hitsPerPage: params.hitsPerPage,
     totalHits: all.length,
     totalPages: Math.ceil(all.length / params.hitsPerPage),
-    processingTimeMs: Math.max(...results.map((result) => result.processingTimeMs)),
-    hits: all.slice(from, from + params.hitsPerPage).map((hit) => toHit(hit)),
+    processingTimeMs: Math.max(page.processingTimeMs, ...results.map((r) => r.processingTimeMs)),
+    hits: page.hits.map((hit) => toHit(hit)),
     facets: Object.fromEntries(FACETS.map((facet) => [facet, countsOf(facet)])) as FacetCounts,
     themeCounts: countValues(all, "theme"),
   };
