@@ -1,6 +1,7 @@
 /**
- * The filters as a drawer on narrow screens: "Filters (n)" opens it, "Show results" or
- * Escape closes it and brings the results into view. The drawer is the same fieldsets, so
+ * The filters as a drawer on narrow screens: "Filters (n)" opens it, Tab cycles inside it
+ * while it is open (it covers the page), "Show results" or Escape closes it and brings the
+ * results into view (Escape returns the focus to "Filters (n)"). The drawer is the same fieldsets, so
  * filters apply at once while it is open. The button lives in the results region, which is
  * replaced on every search: the drawer's state is kept on the region and re-applied.
  */
@@ -15,6 +16,25 @@ const apply = (region: HTMLElement) => {
   filters?.classList.toggle(OPEN_CLASS, open);
   region.querySelector(".filters__toggle")?.setAttribute("aria-expanded", String(open));
   document.documentElement.classList.toggle("drawer-open", open);
+};
+
+/** What Tab can reach inside the open drawer, in order. */
+const FOCUSABLE =
+  "input:not([disabled]), button:not([disabled]), summary, a[href], select, [tabindex='0']";
+
+/** Keeps Tab and Shift+Tab inside the open drawer: past its last control comes its first. */
+const trapTab = (event: KeyboardEvent, panel: HTMLElement | null) => {
+  const inside = [...(panel?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter(
+    (element) => element.getClientRects().length > 0,
+  );
+  const [first, last] = [inside[0], inside.at(-1)];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  const leaving = event.shiftKey ? active === first : active === last;
+  if (leaving || !panel?.contains(active)) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
 };
 
 /**
@@ -39,7 +59,9 @@ export const filtersDrawer = (region: HTMLElement, showResults: () => void) => {
     }
   });
   document.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || !open) return;
+    if (!open) return;
+    if (event.key === "Tab") trapTab(event, region.querySelector(".filters__panel"));
+    if (event.key !== "Escape") return;
     set(false);
     region.querySelector<HTMLElement>(".filters__toggle")?.focus();
   });

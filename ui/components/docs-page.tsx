@@ -19,36 +19,39 @@ const takes = (schema: JsonSchema) => {
   return schema.type === "array" ? `${values} (repeatable)` : values;
 };
 
-const Parameters = ({ parameters }: { parameters: ParameterObject[] }) => (
-  <table class="docs-table">
-    <caption class="visually-hidden">Parameters</caption>
-    <thead>
-      <tr>
-        <th scope="col">Parameter</th>
-        <th scope="col">Takes</th>
-        <th scope="col">Example</th>
-        <th scope="col">Meaning</th>
-      </tr>
-    </thead>
-    <tbody>
-      {parameters.map((parameter) => {
-        const schema = (parameter.schema ?? {}) as JsonSchema & { example?: unknown };
-        return (
-          <tr>
-            <th scope="row">
-              <code>{parameter.name}</code> ({parameter.in}
-              {parameter.required ? ", required" : ""})
-            </th>
-            <td>{takes(schema)}</td>
-            <td>
-              <code>{[schema.example ?? ""].flat().join(", ")}</code>
-            </td>
-            <td>{parameter.description}</td>
-          </tr>
-        );
-      })}
-    </tbody>
-  </table>
+const Parameters = ({ parameters, of }: { parameters: ParameterObject[]; of: string }) => (
+  // A region that scrolls sideways on a phone, reachable by keyboard.
+  <div class="docs-scroll" role="region" aria-label={`Parameters of ${of}`} tabindex={0}>
+    <table class="docs-table">
+      <caption class="visually-hidden">Parameters</caption>
+      <thead>
+        <tr>
+          <th scope="col">Parameter</th>
+          <th scope="col">Takes</th>
+          <th scope="col">Example</th>
+          <th scope="col">Meaning</th>
+        </tr>
+      </thead>
+      <tbody>
+        {parameters.map((parameter) => {
+          const schema = (parameter.schema ?? {}) as JsonSchema & { example?: unknown };
+          return (
+            <tr>
+              <th scope="row">
+                <code>{parameter.name}</code> ({parameter.in}
+                {parameter.required ? ", required" : ""})
+              </th>
+              <td>{takes(schema)}</td>
+              <td>
+                <code>{[schema.example ?? ""].flat().join(", ")}</code>
+              </td>
+              <td>{parameter.description}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  </div>
 );
 
 const ResponseItem = ({ status, response }: { status: string; response: ResponseObject }) => {
@@ -91,7 +94,9 @@ const Endpoint = (props: { path: string; method: string; operation: OperationObj
         <strong>{operation.summary}</strong> {operation.description}
       </p>
       {operation.security?.length ? <p>Needs a bearer token (ADMIN_TOKEN).</p> : null}
-      {parameters.length > 0 ? <Parameters parameters={parameters} /> : null}
+      {parameters.length > 0 ? (
+        <Parameters parameters={parameters} of={`${method.toUpperCase()} ${path}`} />
+      ) : null}
       <h3>Responses</h3>
       {Object.entries(operation.responses ?? {}).map(([status, response]) => (
         <ResponseItem status={status} response={response as ResponseObject} />

@@ -40,6 +40,8 @@ const FilterGroup = (props: {
   selected: string[];
   findBox?: boolean;
 }) => {
+  // A facet no matching city has a value of (no year when nothing matches) shows nothing.
+  if (props.options.length === 0) return null;
   const sorted = byCount(props.options, props.selected);
   const shown = sorted.slice(0, VISIBLE_OPTIONS);
   const more = sorted.slice(VISIBLE_OPTIONS);
