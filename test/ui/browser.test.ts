@@ -1,54 +1,18 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { readConfig } from "../../core/config.ts";
-import { type RunningServer, startServer } from "../../server/start-server.ts";
-import { silentLogger } from "../helpers/meili.ts";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, AXE, useBrowserApp } from "../helpers/browser-app.ts";
 
-/** Debian's Chromium; `.ci/run` installs it when missing. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
-const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
-
-let server: RunningServer;
-let browser: Browser;
-
-/**
- * `npm start` over the run's shared seeded index (the sample's 12 cities, see
- * test/helpers/global-setup.ts), which it finds full and so leaves as it is, and one Chromium
- * for the file; each test opens a context of its own. Starting the embedded Meilisearch and
- * indexing the sample are start-server.test.ts's tests.
- */
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const config = readConfig({
-    PORT: "0",
-    MEILI_URL: inject("meiliUrl"),
-    MEILI_MASTER_KEY: inject("meiliKey"),
-    MEILI_INDEX: inject("seededIndexName"),
-    RATE_LIMIT_PER_MINUTE: "0",
-  });
-  [server, browser] = await Promise.all([
-    startServer(config, silentLogger),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-    }),
-  ]);
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserApp();
 
 type Watched = { page: Page; context: BrowserContext; errors: string[]; foreign: string[] };
 
 /** A fresh page that records console errors, page errors and any request leaving our origin. */
 const openPage = async (options: Parameters<Browser["newContext"]>[0] = {}): Promise<Watched> => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await app.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
   const page = await context.newPage();
   const watched: Watched = { page, context, errors: [], foreign: [] };
   page.on(
@@ -57,7 +21,7 @@ const openPage = async (options: Parameters<Browser["newContext"]>[0] = {}): Pro
   );
   page.on("pageerror", (error) => watched.errors.push(String(error)));
   page.on("request", (request) => {
-    if (!request.url().startsWith(server.url) && !request.url().startsWith("data:"))
+    if (!request.url().startsWith(app.server.url) && !request.url().startsWith("data:"))
       watched.foreign.push(request.url());
   });
   return watched;
@@ -80,7 +44,7 @@ const showMore = async (page: Page, facet: string) => {
 describe("the search page in Chromium", () => {
   it("shows results as the user types, keeping the query in the URL", async () => {
     const { page, context, errors, foreign } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await expect.poll(() => resultCities(page)).toHaveLength(12);
     await page.locator("#q").pressSequentially("migrants", { delay: 30 });
     await expect.poll(() => page.url()).toContain("q=migrants");
@@ -95,7 +59,7 @@ describe("the search page in Chromium", () => {
 
   it("filters by a theme, changes the URL, and goes back with the back button", async () => {
     const { page, context, errors } = await openPage();
-    await page.goto(`${server.url}/?q=learning`);
+    await page.goto(`${app.server.url}/?q=learning`);
     const before = await resultCities(page);
     await showMore(page, "theme");
     await page.getByRole("checkbox", { name: /^Ageing/ }).check();
@@ -115,7 +79,7 @@ describe("the search page in Chromium", () => {
 
   it("keeps a filter change in history even when it follows typing at once", async () => {
     const { page, context } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     const start = await page.evaluate(() => history.length);
     await showMore(page, "theme");
     await page.locator("#q").pressSequentially("learning", { delay: 10 });
@@ -129,7 +93,7 @@ describe("the search page in Chromium", () => {
 
   it("keeps keyboard focus on a filter after it is toggled with the space bar", async () => {
     const { page, context } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await showMore(page, "theme");
     await page.getByRole("checkbox", { name: /^Ageing/ }).focus();
     await page.keyboard.press("Space");
@@ -142,7 +106,7 @@ describe("the search page in Chromium", () => {
 
   it("removes a filter with its chip and clears all with one link", async () => {
     const { page, context } = await openPage();
-    await page.goto(`${server.url}/?theme=ageing&theme=migration`);
+    await page.goto(`${app.server.url}/?theme=ageing&theme=migration`);
     await expect.poll(() => page.locator(".chip--active").count()).toBe(2);
     await page.getByRole("link", { name: "Remove filter Ageing" }).click();
     await expect.poll(() => page.url()).not.toContain("theme=ageing");
@@ -153,7 +117,7 @@ describe("the search page in Chromium", () => {
 
   it("shows an empty state with ways out when nothing matches", async () => {
     const { page, context } = await openPage();
-    await page.goto(`${server.url}/?q=zzyzx&theme=ageing`);
+    await page.goto(`${app.server.url}/?q=zzyzx&theme=ageing`);
     await expect(page.locator(".empty-state h2").textContent()).resolves.toContain(
       "No city matches",
     );
@@ -164,7 +128,7 @@ describe("the search page in Chromium", () => {
 
   it("opens a city page with its sections, themes with evidence, keyphrases and similar cities", async () => {
     const { page, context, errors } = await openPage();
-    await page.goto(`${server.url}/?q=ageing`);
+    await page.goto(`${app.server.url}/?q=ageing`);
     await page.getByRole("link", { name: "Beijing", exact: true }).click();
     await expect.poll(() => page.url()).toContain("/city/beijing-china");
     await expect(page.locator("h1").textContent()).resolves.toBe("Beijing");
@@ -184,7 +148,7 @@ describe("the search page in Chromium", () => {
 
   it("shows a profile's lost lists as bullet lists and its sentences as paragraphs", async () => {
     const { page, context, errors } = await openPage();
-    await page.goto(`${server.url}/city/villa-maria-argentina`);
+    await page.goto(`${app.server.url}/city/villa-maria-argentina`);
     const challenges = page.locator(".city__narrative section", {
       hasText: "Challenges and goals",
     });
@@ -206,7 +170,7 @@ describe("the search page in Chromium", () => {
 
   it("shows an error state, and keeps the page, when the search fails", async () => {
     const { page, context } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.route("**/results?**", (route) => route.fulfill({ status: 503, body: "" }));
     await page.locator("#q").pressSequentially("ageing", { delay: 30 });
     await expect
@@ -224,7 +188,7 @@ describe("the search page in Chromium", () => {
       await dialog.dismiss();
     });
     const attack = encodeURIComponent('"><img src=x onerror="window.__xss=1;alert(1)">');
-    await page.goto(`${server.url}/?q=${attack}`);
+    await page.goto(`${app.server.url}/?q=${attack}`);
     await page.locator("#q").press("End");
     await page.locator("#q").pressSequentially(" x", { delay: 30 });
     await page.waitForTimeout(400);
@@ -238,9 +202,9 @@ describe("the search page in Chromium", () => {
 
   it("works without JavaScript: results rendered by the server and filters applied by the form", async () => {
     const { page, context } = await openPage({ javaScriptEnabled: false });
-    await page.goto(`${server.url}/?q=ageing`);
+    await page.goto(`${app.server.url}/?q=ageing`);
     expect(await resultCities(page)).toEqual(["Beijing"]);
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await showMore(page, "theme");
     await page.getByRole("checkbox", { name: /^Migration/ }).check();
     await page.getByRole("button", { name: "Apply filters" }).click();
@@ -251,7 +215,7 @@ describe("the search page in Chromium", () => {
 
   it("focuses the search box on / and shows the focus", async () => {
     const { page, context } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.locator("body").click({ position: { x: 5, y: 400 } });
     await page.keyboard.press("/");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("q");
@@ -264,7 +228,7 @@ describe("the search page in Chromium", () => {
 
   it("is usable 360 px wide: nothing overflows sideways and results come right after a Filters button", async () => {
     const { page, context } = await openPage({ viewport: { width: 360, height: 780 } });
-    await page.goto(`${server.url}/?q=literacy`);
+    await page.goto(`${app.server.url}/?q=literacy`);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
@@ -282,7 +246,7 @@ describe("the search page in Chromium", () => {
     "has no serious or critical axe violations on %s",
     async (path) => {
       const { page, context } = await openPage({ bypassCSP: true });
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${app.server.url}${path}`);
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
         const axe = (
@@ -311,7 +275,7 @@ describe("the search page in Chromium", () => {
 
   it("opens the filters as a drawer on a phone, applies a filter behind it and shows the results", async () => {
     const { page, context, errors } = await openPage({ viewport: { width: 360, height: 780 } });
-    await page.goto(`${server.url}/?q=learning`);
+    await page.goto(`${app.server.url}/?q=learning`);
     await page.getByRole("button", { name: "Filters (0)" }).click();
     expect(await page.locator(".filters__panel").isVisible()).toBe(true);
     await page.getByRole("checkbox", { name: /^Partnerships and governance/ }).check();
@@ -332,7 +296,7 @@ describe("the search page in Chromium", () => {
 
   it("narrows the country list to what is typed in its box", async () => {
     const { page, context } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByLabel("Find a country").fill("chi");
     const group = page.locator('[data-group="country"] .filter-option:visible');
     await expect.poll(() => group.allTextContents()).toEqual([expect.stringMatching(/^China/)]);
@@ -341,7 +305,7 @@ describe("the search page in Chromium", () => {
 
   it("sorts with the menu, and pages with the page size kept, scrolled to the results", async () => {
     const { page, context } = await openPage();
-    await page.goto(`${server.url}/?hitsPerPage=5`);
+    await page.goto(`${app.server.url}/?hitsPerPage=5`);
     await page.getByLabel("Sort").selectOption("city:desc");
     await expect.poll(() => page.url()).toContain("sort=city%3Adesc");
     const first = await resultCities(page);
@@ -363,7 +327,7 @@ describe("the search page in Chromium", () => {
 
   it("suggests completions as an ARIA combobox: arrows choose, Enter opens the city", async () => {
     const { page, context, errors } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.locator("#q").pressSequentially("esp", { delay: 30 });
     const options = page.getByRole("option");
     await expect
@@ -383,7 +347,7 @@ describe("the search page in Chromium", () => {
 
   it("filters on a theme picked from the suggestions with the keyboard", async () => {
     const { page, context } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.locator("#q").pressSequentially("migra", { delay: 30 });
     const options = page.locator("#q-suggestions [role=option]");
     await expect.poll(() => options.allTextContents()).toEqual(["Migration Theme"]);
@@ -402,7 +366,7 @@ describe("the search page in Chromium", () => {
       javaScriptEnabled: false,
       viewport: { width: 360, height: 780 },
     });
-    await page.goto(`${server.url}/?q=learning`);
+    await page.goto(`${app.server.url}/?q=learning`);
     await page.getByRole("link", { name: "Filters", exact: true }).click();
     await expect.poll(() => page.url()).toContain("#filters");
     const filters = await page.locator(".filters").boundingBox();
@@ -413,7 +377,7 @@ describe("the search page in Chromium", () => {
 
   it("sorts and sizes pages without JavaScript through the form's Apply button", async () => {
     const { page, context } = await openPage({ javaScriptEnabled: false });
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByLabel("Sort").selectOption("city:desc");
     await page.getByLabel("Per page").selectOption("10");
     await page.getByRole("button", { name: "Apply", exact: true }).click();
@@ -426,7 +390,7 @@ describe("the search page in Chromium", () => {
 
   it("closes the suggestions with Escape and keeps the typed query", async () => {
     const { page, context } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.locator("#q").pressSequentially("lit", { delay: 30 });
     // The results for "lit" and its suggestions both arrive first: a late results update
     // must not be what closes the list before Escape does.
@@ -442,7 +406,7 @@ describe("the search page in Chromium", () => {
   it("reaches the first result in two Tabs and Enter through the skip link", async () => {
     const { page, context } = await openPage();
     // Once the script has settled, so no swap of the results region moves the focus meanwhile.
-    await page.goto(`${server.url}/?q=learning`, { waitUntil: "networkidle" });
+    await page.goto(`${app.server.url}/?q=learning`, { waitUntil: "networkidle" });
     const firstResult = await page.locator(".result__title a").first().getAttribute("href");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to results");
@@ -457,7 +421,7 @@ describe("the search page in Chromium", () => {
     );
     expect(firstStop).toBe(firstResult);
     let tabs = 0;
-    await page.goto(`${server.url}/?q=learning`, { waitUntil: "networkidle" });
+    await page.goto(`${app.server.url}/?q=learning`, { waitUntil: "networkidle" });
     while (tabs < 80) {
       await page.keyboard.press("Tab");
       tabs++;
@@ -470,7 +434,7 @@ describe("the search page in Chromium", () => {
 
   it("filters with a result's theme chip, a chart bar and a map dot, and marks the theme", async () => {
     const { page, context } = await openPage();
-    await page.goto(`${server.url}/?q=learning`);
+    await page.goto(`${app.server.url}/?q=learning`);
     await page
       .locator(".result")
       .first()
@@ -479,7 +443,7 @@ describe("the search page in Chromium", () => {
       .click();
     await expect.poll(() => page.url()).toContain("theme=");
     await expect.poll(() => page.locator(".result .chip--on").count()).toBeGreaterThan(0);
-    await page.goto(`${server.url}/?q=learning`);
+    await page.goto(`${app.server.url}/?q=learning`);
     await page.locator(".theme-bar", { hasText: "Migration" }).click();
     await expect.poll(() => page.url()).toContain("theme=migration");
     await expect.poll(() => page.locator(".theme-bar--on").count()).toBe(1);
@@ -492,7 +456,7 @@ describe("the search page in Chromium", () => {
 
   it("keeps one live region for the count, and a tab title that follows the query", async () => {
     const { page, context } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.evaluate(() => {
       (document.querySelector("#live-status") as HTMLElement & { marked?: boolean }).marked = true;
     });
@@ -509,7 +473,7 @@ describe("the search page in Chromium", () => {
 
   it("shows help when nothing matches: did you mean, words to drop, common themes and their chart", async () => {
     const { page, context } = await openPage();
-    await page.goto(`${server.url}/?q=literasi`);
+    await page.goto(`${app.server.url}/?q=literasi`);
     await expect(page.locator(".did-you-mean").textContent()).resolves.toContain("literacy");
     expect(await page.locator(".chart").first().textContent()).toContain("Themes of all cities");
     expect(await page.locator(".theme-bar").first().getAttribute("href")).toMatch(/^\/\?theme=/);
@@ -524,7 +488,7 @@ describe("the search page in Chromium", () => {
 
   it("drops a bad link value with a notice and keeps the others", async () => {
     const { page, context } = await openPage();
-    await page.goto(`${server.url}/?q=learning&theme=ageing&theme=bogus`);
+    await page.goto(`${app.server.url}/?q=learning&theme=ageing&theme=bogus`);
     await expect(page.locator(".notice").textContent()).resolves.toContain("theme “bogus”");
     expect(await resultCities(page)).toEqual(["Beijing"]);
     await expect(page.getByRole("checkbox", { name: /^Ageing/ }).isChecked()).resolves.toBe(true);
@@ -534,7 +498,7 @@ describe("the search page in Chromium", () => {
 
   it("answers an unknown page with an HTML 404 page that has a way on", async () => {
     const { page, context } = await openPage();
-    const response = await page.goto(`${server.url}/nope`);
+    const response = await page.goto(`${app.server.url}/nope`);
     expect(response?.status()).toBe(404);
     await expect(page.locator("h1").textContent()).resolves.toBe("There is no page at “/nope”");
     await page.keyboard.press("/");
@@ -545,10 +509,10 @@ describe("the search page in Chromium", () => {
 
   it("leads from a city page back to the search it came from", async () => {
     const { page, context } = await openPage();
-    await page.goto(`${server.url}/?q=ageing`);
+    await page.goto(`${app.server.url}/?q=ageing`);
     await page.getByRole("link", { name: "Beijing", exact: true }).click();
     await page.getByRole("link", { name: "← Back to your search" }).click();
-    await expect.poll(() => page.url()).toBe(`${server.url}/?q=ageing`);
+    await expect.poll(() => page.url()).toBe(`${app.server.url}/?q=ageing`);
     await context.close();
   });
 
@@ -557,10 +521,10 @@ describe("the search page in Chromium", () => {
     [360, 780],
   ])("looks right at %i px: search, filters, results and charts", async (width, height) => {
     const { page, context, errors } = await openPage({ viewport: { width, height } });
-    await page.goto(`${server.url}/?q=learning&theme=sustainability`);
+    await page.goto(`${app.server.url}/?q=learning&theme=sustainability`);
     await shot(page, `search-page-${width}px`);
     await view(page, `search-page-top-${width}px`);
-    await page.goto(`${server.url}/city/beijing-china?from=q%3Dageing`);
+    await page.goto(`${app.server.url}/city/beijing-china?from=q%3Dageing`);
     await view(page, `city-top-${width}px`);
     expect(errors).toEqual([]);
     await context.close();
