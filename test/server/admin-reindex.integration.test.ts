@@ -60,6 +60,12 @@ const startSeeded = async (sampleDir: string) => {
   return running;
 };
 
+/**
+ * Each test seeds an index, starts a server and waits for a reindex in a child process (tsx,
+ * the NLP models, the pipeline): about 7 s alone, several times that on a loaded machine.
+ */
+const REINDEX_TEST = { timeout: 60_000 };
+
 const postReindex = (running: RunningServer) =>
   fetch(`${running.url}/api/admin/reindex`, {
     method: "POST",
@@ -67,28 +73,36 @@ const postReindex = (running: RunningServer) =>
   });
 
 describe("POST /api/admin/reindex on the running server", () => {
-  it("answers searches and the stylesheet while a reindex is held open, then the summary", async () => {
-    const gate = await gatedSource();
-    const running = await startSeeded(gate.url);
-    const reindex = postReindex(running);
-    await gate.fetched;
-    for (const path of ["/api/search?q=ageing", "/assets/style.css", "/health"])
-      expect((await fetch(`${running.url}${path}`)).status, path).toBe(200);
-    expect((await postReindex(running)).status).toBe(409);
-    gate.release();
-    const response = await reindex;
-    expect(response.status).toBe(200);
-    expect((await response.json()) as ReindexSummary).toMatchObject({ read: 12, skipped: 0 });
-  });
+  it(
+    "answers searches and the stylesheet while a reindex is held open, then the summary",
+    REINDEX_TEST,
+    async () => {
+      const gate = await gatedSource();
+      const running = await startSeeded(gate.url);
+      const reindex = postReindex(running);
+      await gate.fetched;
+      for (const path of ["/api/search?q=ageing", "/assets/style.css", "/health"])
+        expect((await fetch(`${running.url}${path}`)).status, path).toBe(200);
+      expect((await postReindex(running)).status).toBe(409);
+      gate.release();
+      const response = await reindex;
+      expect(response.status).toBe(200);
+      expect((await response.json()) as ReindexSummary).toMatchObject({ read: 12, skipped: 0 });
+    },
+  );
 
-  it("leaves the API's event loop mostly idle while the indexer reads and enriches", async () => {
-    const running = await startSeeded(SEED_FILE);
-    const before = performance.eventLoopUtilization();
-    const response = await postReindex(running);
-    const utilisation = performance.eventLoopUtilization(before).utilization;
-    expect(response.status).toBe(200);
-    expect(((await response.json()) as ReindexSummary).unchanged).toBe(12);
-    // In-process, parsing and enriching kept this loop busy most of the reindex (0.9 and more).
-    expect(utilisation).toBeLessThan(0.5);
-  });
+  it(
+    "leaves the API's event loop mostly idle while the indexer reads and enriches",
+    REINDEX_TEST,
+    async () => {
+      const running = await startSeeded(SEED_FILE);
+      const before = performance.eventLoopUtilization();
+      const response = await postReindex(running);
+      const utilisation = performance.eventLoopUtilization(before).utilization;
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as ReindexSummary).unchanged).toBe(12);
+      // In-process, parsing and enriching kept this loop busy most of the reindex (0.9 and more).
+      expect(utilisation).toBeLessThan(0.5);
+    },
+  );
 });
