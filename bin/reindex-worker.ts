@@ -2,7 +2,9 @@
  * The admin reindex, run in a child process of the server (see server/reindex-in-child.ts) so
  * that reading, parsing and enriching the sources never holds up the API's event loop. It gets
  * its task over IPC and the master key in its environment, answers one message, and exits; it
- * also exits when its parent goes away (the IPC channel closes).
+ * also exits when its parent goes away (the IPC channel closes). It runs with the indexer's
+ * heap cap (`INDEXER_NODE_FLAGS`) and keeps no documents, so its memory does not grow with the
+ * corpus.
  */
 import { AppError } from "../core/app-error.ts";
 import type { ErrorCode } from "../core/error-code.ts";
@@ -18,6 +20,8 @@ const run = async (task: ReindexTask) => {
     sources: task.sources,
     client,
     indexName: task.indexName,
+    // The summary is all the server gets: holding every document would grow with the corpus.
+    keepDocuments: false,
   });
   return summary;
 };

@@ -48,6 +48,13 @@ export type IndexOptions = {
 };
 
 /**
+ * The heap cap every indexer process runs with (`npm run index`, the admin reindex's worker):
+ * without it V8 lets garbage pile up far past what the indexer holds (1.6 GiB at 5,000
+ * records, BENCHMARKS.md), since a batch's transient strings and objects are large.
+ */
+export const INDEXER_NODE_FLAGS = ["--max-old-space-size=512"];
+
+/**
  * Records built at once. A corpus this small is built as one batch against itself, as it always
  * was; a larger one is built batch by batch against statistics of all its records.
  */

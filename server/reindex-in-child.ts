@@ -5,6 +5,7 @@ import type { ReindexSummary } from "../api/schemas.ts";
 import type { ReindexTask } from "../bin/reindex-worker.ts";
 import { AppError } from "../core/app-error.ts";
 import type { ErrorCode } from "../core/error-code.ts";
+import { INDEXER_NODE_FLAGS } from "../indexer/run-index.ts";
 
 /** The worker that runs the indexer, a sibling of the other entry points. */
 export const REINDEX_WORKER = new URL("../bin/reindex-worker.ts", import.meta.url);
@@ -28,7 +29,8 @@ export const reindexInChild = (run: ReindexRun, signal?: AbortSignal): Promise<R
   new Promise((resolve, reject) => {
     const { masterKey, ...task } = run;
     const child = fork(REINDEX_WORKER, [], {
-      execArgv: ["--import", tsxLoader()],
+      // The same heap cap as `npm run index`: the worker's memory stays flat as the corpus grows.
+      execArgv: [...INDEXER_NODE_FLAGS, "--import", tsxLoader()],
       // The master key goes through the environment, never argv or the IPC message.
       env: { ...process.env, MEILI_MASTER_KEY: masterKey ?? "" },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
