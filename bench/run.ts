@@ -5,9 +5,15 @@ import { parseArgs } from "node:util";
 import { type ApiLoadResult, formatApiLoad } from "./api-load.ts";
 import { formatIndexBuild, type IndexBuildResult } from "./index-build.ts";
 import { formatScale, QUICK_DOCS, type ScaleResult } from "./scale.ts";
+import { scalePlotSvg, scalePoints } from "./scale-plot.ts";
 
 const { values } = parseArgs({
-  options: { quick: { type: "boolean" }, docs: { type: "string" }, json: { type: "string" } },
+  options: {
+    quick: { type: "boolean" },
+    docs: { type: "string" },
+    json: { type: "string" },
+    svg: { type: "string" },
+  },
 });
 const docs = values.docs ?? (values.quick ? String(QUICK_DOCS) : undefined);
 
@@ -61,6 +67,7 @@ const api = await runBench<ApiLoadResult>("bench/api-load.ts");
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
 if (values.json)
   writeFileSync(values.json, `${JSON.stringify({ ...scale, indexBuild: build, api }, null, 2)}\n`);
+if (values.svg) writeFileSync(values.svg, scalePlotSvg(scalePoints([scale])));
 
 process.stdout.write(
   [

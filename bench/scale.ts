@@ -3,19 +3,26 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import type { Meilisearch } from "meilisearch";
 import model from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
 import { createLogger } from "../core/logger.ts";
 import { buildDocuments } from "../indexer/build-documents.ts";
 import { extractSource } from "../indexer/extract/extract-source.ts";
 import { INDEX_SETTINGS } from "../indexer/index-settings.ts";
-import { PRIMARY_KEY } from "../indexer/load.ts";
-import { runIndex } from "../indexer/run-index.ts";
+import { INDEXER_NODE_FLAGS, runIndex } from "../indexer/run-index.ts";
 import { createMeiliClient } from "../meili/connect-meili.ts";
 import { countDocuments } from "../meili/count-documents.ts";
 import { startEmbeddedMeili } from "../meili/embedded-meili.ts";
 import { findMeiliBinary } from "../meili/find-binary.ts";
 import { comparedRow, fixed, isMain, markdownTable, mebibytes, ratio } from "./format.ts";
+import { postRaw } from "./post-raw.ts";
+import {
+  benchSearch,
+  formatSearch,
+  type SearchBenchOptions,
+  type SearchResult,
+} from "./search-load.ts";
 import { listingText, syntheticRecords, writeCorpus } from "./synthetic-corpus.ts";
 
 /** Documents of a full run and of a `--quick` one. */
@@ -23,8 +30,6 @@ export const FULL_DOCS = 20_000;
 export const QUICK_DOCS = 2_000;
 /** Profiles the enrichment rate is measured on. */
 export const ENRICH_RECORDS = 500;
-/** Payload of the raw NDJSON baseline: what a client that knows Meilisearch well would post. */
-export const RAW_PAYLOAD_BYTES = 64 * 1024 * 1024;
 /** The corpus's seed: the same documents every run. */
 export const SEED = 20_261_202;
 
@@ -37,16 +42,24 @@ export type ScaleResult = {
     ratio: number;
     /** A second run over the same sources, every document unchanged. */
     unchangedDocsPerSec: number;
+    /** How many times faster that second run is than the first. */
+    unchangedRatio: number;
   };
+  search: SearchResult;
   memory: {
     docs: number;
     indexerPeakRssMiB: number;
     docsPerSec: number;
+    seconds: number;
     smallDocs: number;
     smallPeakRssMiB: number;
     smallDocsPerSec: number;
+    smallSeconds: number;
   };
 };
+
+/** The index the ingest bench fills, and the search bench then loads: the large index. */
+export const INGEST_INDEX = "bench_ours";
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
 
@@ -76,9 +89,6 @@ const benchEnrich = (count: number): ScaleResult["enrich"] => {
     ratio: baseline / ours,
   };
 };
-
-/** The heap cap `npm run index` runs with (package.json): V8 otherwise lets garbage pile up. */
-export const INDEXER_NODE_FLAGS = ["--max-old-space-size=512"];
 
 /** Runs `npm run index -- --dry-run` on `dir` in a fresh Node and returns its peak RSS and time. */
 const dryRun = (dir: string): Promise<{ peakRss: number; seconds: number }> =>
@@ -111,84 +121,104 @@ const dryRun = (dir: string): Promise<{ peakRss: number; seconds: number }> =>
     });
   });
 
-/** Posts an NDJSON file to an index in payloads of up to `RAW_PAYLOAD_BYTES`, then waits. */
-const postRaw = async (
-  client: ReturnType<typeof createMeiliClient>,
-  index: string,
-  ndjson: string,
-) => {
-  const uids: number[] = [];
-  let start = 0;
-  while (start < ndjson.length) {
-    let end = Math.min(ndjson.length, start + RAW_PAYLOAD_BYTES);
-    if (end < ndjson.length) end = ndjson.lastIndexOf("\n", end) + 1;
-    const task = await client
-      .index(index)
-      .addDocumentsFromString(ndjson.slice(start, end), "application/x-ndjson", {
-        primaryKey: PRIMARY_KEY,
-      });
-    uids.push(task.taskUid);
-    start = end;
-  }
-  for (const uid of uids) {
-    const task = await client.tasks.waitForTask(uid, { timeout: 600_000 });
-    if (task.status !== "succeeded") throw new Error(`raw ingest task ${uid} ${task.status}`);
-  }
-};
+type Meili = Awaited<ReturnType<typeof startEmbeddedMeili>>;
 
 /** End to end (files → searchable, every task checked) against the same documents posted raw. */
 const benchIngest = async (
+  meili: Meili,
   dir: string,
   docs: number,
   work: string,
 ): Promise<ScaleResult["ingest"]> => {
+  const client = createMeiliClient(meili.url, meili.masterKey, 60_000);
+  const out = join(work, "documents.ndjson");
+  const fd = openSync(out, "w");
+  let start = performance.now();
+  const summary = await runIndex({
+    sources: [dir],
+    indexName: INGEST_INDEX,
+    client,
+    keepDocuments: false,
+    onDocuments: (documents) => {
+      writeSync(fd, documents.map((document) => `${JSON.stringify(document)}\n`).join(""));
+    },
+  });
+  const ours = seconds(start);
+  closeSync(fd);
+  if (summary.indexed !== docs || (await countDocuments(client, INGEST_INDEX)) !== docs)
+    throw new Error(`indexed ${summary.indexed} of ${docs}`);
+  start = performance.now();
+  const again = await runIndex({
+    sources: [dir],
+    indexName: INGEST_INDEX,
+    client,
+    keepDocuments: false,
+  });
+  const unchanged = seconds(start);
+  if (again.unchanged !== docs) throw new Error(`${again.unchanged} unchanged of ${docs}`);
+  const raw = await benchRawIngest(client, out, docs);
+  return {
+    docs,
+    docsPerSec: docs / ours,
+    rawDocsPerSec: docs / raw,
+    ratio: raw / ours,
+    unchangedDocsPerSec: docs / unchanged,
+    unchangedRatio: ours / unchanged,
+  };
+};
+
+/** The baseline: the finished documents posted to an index with the same settings; seconds. */
+const benchRawIngest = async (client: Meilisearch, file: string, docs: number) => {
+  const settings = await client.index("bench_raw").updateSettings(INDEX_SETTINGS).waitTask();
+  if (settings.status !== "succeeded") throw new Error("raw index settings failed");
+  const start = performance.now();
+  await postRaw(client, "bench_raw", file);
+  const raw = seconds(start);
+  if ((await countDocuments(client, "bench_raw")) !== docs)
+    throw new Error("raw ingest lost documents");
+  await client.deleteIndex("bench_raw").waitTask();
+  return raw;
+};
+
+type DryRun = Awaited<ReturnType<typeof dryRun>>;
+
+const memoryOf = (docs: number, smallDocs: number, big: DryRun, small: DryRun) => ({
+  docs,
+  indexerPeakRssMiB: mebibytes(big.peakRss),
+  docsPerSec: docs / big.seconds,
+  seconds: big.seconds,
+  smallDocs,
+  smallPeakRssMiB: mebibytes(small.peakRss),
+  smallDocsPerSec: smallDocs / small.seconds,
+  smallSeconds: small.seconds,
+});
+
+export type ScaleOptions = {
+  docs: number;
+  enrichRecords?: number;
+  /** Seconds and rounds of the search bench (its defaults otherwise). */
+  search?: Pick<SearchBenchOptions, "seconds" | "rounds" | "warmUpSeconds">;
+};
+
+/** Ingest, then search, on an embedded Meilisearch of its own (stopped in every case). */
+const engineBenches = async (options: ScaleOptions, big: string, work: string) => {
   const meili = await startEmbeddedMeili({
     binary: findMeiliBinary(process.env).path,
     dataDir: join(work, "meili"),
     logger: createLogger("silent"),
   });
   try {
-    const client = createMeiliClient(meili.url, meili.masterKey, 60_000);
-    const out = join(work, "documents.ndjson");
-    const fd = openSync(out, "w");
-    let start = performance.now();
-    const summary = await runIndex({
-      sources: [dir],
-      indexName: "bench_ours",
-      client,
-      keepDocuments: false,
-      onDocuments: (documents) => {
-        writeSync(fd, documents.map((document) => `${JSON.stringify(document)}\n`).join(""));
-      },
+    process.stderr.write(`[scale] ingest of ${options.docs} profiles, ours then raw\n`);
+    const ingest = await benchIngest(meili, big, options.docs, work);
+    process.stderr.write(`[scale] search on the ${options.docs}-document index\n`);
+    const search = await benchSearch({
+      url: meili.url,
+      masterKey: meili.masterKey,
+      indexName: INGEST_INDEX,
+      docs: options.docs,
+      ...options.search,
     });
-    const ours = seconds(start);
-    closeSync(fd);
-    if (summary.indexed !== docs || (await countDocuments(client, "bench_ours")) !== docs)
-      throw new Error(`indexed ${summary.indexed} of ${docs}`);
-    start = performance.now();
-    const again = await runIndex({
-      sources: [dir],
-      indexName: "bench_ours",
-      client,
-      keepDocuments: false,
-    });
-    const unchanged = seconds(start);
-    if (again.unchanged !== docs) throw new Error(`${again.unchanged} unchanged of ${docs}`);
-    const settings = await client.index("bench_raw").updateSettings(INDEX_SETTINGS).waitTask();
-    if (settings.status !== "succeeded") throw new Error("raw index settings failed");
-    const ndjson = readFileSync(out, "utf8");
-    start = performance.now();
-    await postRaw(client, "bench_raw", ndjson);
-    const raw = seconds(start);
-    if ((await countDocuments(client, "bench_raw")) !== docs)
-      throw new Error("raw ingest lost documents");
-    return {
-      docs,
-      docsPerSec: docs / ours,
-      rawDocsPerSec: docs / raw,
-      ratio: raw / ours,
-      unchangedDocsPerSec: docs / unchanged,
-    };
+    return { ingest, search };
   } finally {
     await meili.stop();
   }
@@ -196,16 +226,14 @@ const benchIngest = async (
 
 /**
  * Measures the indexer at scale on a synthetic corpus of `docs` profiles (and of a fifth of
- * that for memory), each figure against a baseline taken in the same run.
+ * that for memory), then the search API on the index it built, each figure against a baseline
+ * taken in the same run.
  *
  * @example
  * const result = await benchScale({ docs: 2000 });
  * result.ingest.ratio; // ours ÷ raw Meilisearch, docs per second
  */
-export const benchScale = async (options: {
-  docs: number;
-  enrichRecords?: number;
-}): Promise<ScaleResult> => {
+export const benchScale = async (options: ScaleOptions): Promise<ScaleResult> => {
   const work = mkdtempSync(join(tmpdir(), "lcs-scale-"));
   try {
     const smallDocs = Math.max(100, Math.round(options.docs / 5));
@@ -219,20 +247,8 @@ export const benchScale = async (options: {
     process.stderr.write(`[scale] dry runs of ${smallDocs} and ${options.docs} profiles\n`);
     const smallRun = await dryRun(small);
     const bigRun = await dryRun(big);
-    process.stderr.write(`[scale] ingest of ${options.docs} profiles, ours then raw\n`);
-    const ingest = await benchIngest(big, options.docs, work);
-    return {
-      enrich,
-      ingest,
-      memory: {
-        docs: options.docs,
-        indexerPeakRssMiB: mebibytes(bigRun.peakRss),
-        docsPerSec: options.docs / bigRun.seconds,
-        smallDocs,
-        smallPeakRssMiB: mebibytes(smallRun.peakRss),
-        smallDocsPerSec: smallDocs / smallRun.seconds,
-      },
-    };
+    const { ingest, search } = await engineBenches(options, big, work);
+    return { enrich, ingest, search, memory: memoryOf(options.docs, smallDocs, bigRun, smallRun) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -272,7 +288,12 @@ export const formatScale = (result: ScaleResult): string => {
           fixed(ingest.rawDocsPerSec),
           ratio(ingest.ratio),
         ],
-        ["again, every document unchanged", fixed(ingest.unchangedDocsPerSec), "", ""],
+        [
+          "again, every document unchanged (× the first run)",
+          fixed(ingest.unchangedDocsPerSec),
+          "",
+          ratio(ingest.unchangedRatio),
+        ],
       ],
     ),
     markdownTable(
@@ -282,6 +303,7 @@ export const formatScale = (result: ScaleResult): string => {
         comparedRow("documents per second", memory.smallDocsPerSec, memory.docsPerSec),
       ],
     ),
+    formatSearch(result.search),
   ].join("\n\n");
 };
 
