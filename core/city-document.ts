@@ -146,6 +146,15 @@ export const cityDocumentSchema = z.object({
     .optional(),
   /** SHA-256 of the content (everything but `retrievedAt`): unchanged documents are not re-sent. */
   contentHash: z.string().regex(/^[a-f0-9]{64}$/),
+  /**
+   * SHA-256 of the record the document was built from, as its source gave it, and of the code
+   * that built it: a re-run that reads the same record skips building it (`indexer/record-hash.ts`).
+   * Absent from documents indexed before it existed.
+   */
+  recordHash: z
+    .string()
+    .regex(/^[a-f0-9]{64}$/)
+    .optional(),
 });
 
 export type CitySource = z.infer<typeof sourceSchema>;

@@ -241,27 +241,31 @@ export const rebuildIndex = async (
   ensureSucceeded(await client.deleteIndex(temporary).waitTask(), "deleting the old index");
 };
 
+/** What the index holds of a document to tell whether it changed. */
+export type StoredHashes = Pick<CityDocument, "contentHash" | "recordHash">;
+
 /**
- * Reads the content hash of every document the index holds, by id; empty for a missing index.
+ * Reads the content hash (and the record hash, where a document has one) of every document the
+ * index holds, by id; empty for a missing index.
  *
  * @example
- * const hashes = await fetchContentHashes(client, "cities");
- * hashes.get("beijing-china"); // "9f2c…"
+ * const hashes = await fetchStoredHashes(client, "cities");
+ * hashes.get("beijing-china")?.contentHash; // "9f2c…"
  */
-export const fetchContentHashes = async (
+export const fetchStoredHashes = async (
   client: Meilisearch,
   indexName: string,
-): Promise<Map<string, string>> => {
-  const hashes = new Map<string, string>();
+): Promise<Map<string, StoredHashes>> => {
+  const hashes = new Map<string, StoredHashes>();
   const total = await countDocuments(client, indexName);
-  const index = client.index<Pick<CityDocument, "id" | "contentHash">>(indexName);
+  const index = client.index<Pick<CityDocument, "id"> & StoredHashes>(indexName);
   for (let offset = 0; offset < total; offset += PAGE_SIZE) {
     const page = await index.getDocuments({
-      fields: ["id", "contentHash"],
+      fields: ["id", "contentHash", "recordHash"],
       limit: PAGE_SIZE,
       offset,
     });
-    for (const document of page.results) hashes.set(document.id, document.contentHash);
+    for (const { id, ...stored } of page.results) hashes.set(id, stored);
   }
   return hashes;
 };

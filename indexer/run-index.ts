@@ -2,14 +2,18 @@ import type { Meilisearch } from "meilisearch";
 import { AppError } from "../core/app-error.ts";
 import type { CityDocument } from "../core/city-document.ts";
 import { buildDocuments } from "./build-documents.ts";
+import { cityId } from "./city-id.ts";
 import { createTermCounter, type TermStatistics } from "./corpus-statistics.ts";
+import { findCountry } from "./countries.ts";
 import type { RawRecord, SourceProblem } from "./extract/raw-record.ts";
 import {
   createDocumentSender,
   type DocumentSender,
-  fetchContentHashes,
+  fetchStoredHashes,
   rebuildIndex,
+  type StoredHashes,
 } from "./load.ts";
+import { recordHash } from "./record-hash.ts";
 import { createRepairVocabulary, type RepairContext } from "./repair.ts";
 import { type ReadOptions, streamSources } from "./sources/read-sources.ts";
 
@@ -130,6 +134,95 @@ const nothingToIndex = () =>
 
 type Sink = (documents: CityDocument[]) => Promise<void>;
 
+/** The id a record's document gets (as `buildDocuments` makes it), when its country is known. */
+const idOf = (record: RawRecord) => {
+  const country = findCountry(record.country);
+  return country && cityId(record.city, country.name);
+};
+
+/** A batch split into the records to build and those the index holds built from the same record. */
+type Split = { build: RawRecord[]; kept: Array<{ id: string; contentHash: string }> };
+
+/**
+ * Splits a batch by record hash: a record the index holds a document of, built from the same
+ * record by the same code, is kept as it is (not built again), unless this run already built a
+ * document of that id (a later duplicate must replace the earlier one, so it is built).
+ */
+const splitUnchanged = (
+  records: RawRecord[],
+  stored: Map<string, StoredHashes>,
+  seen: Map<string, string>,
+): Split => {
+  const split: Split = { build: [], kept: [] };
+  for (const record of records) {
+    const id = idOf(record);
+    const held = id === undefined ? undefined : stored.get(id);
+    if (id !== undefined && held?.recordHash === recordHash(record) && !seen.has(id))
+      split.kept.push({ id, contentHash: held.contentHash });
+    else split.build.push(record);
+  }
+  return split;
+};
+
+/** Each document with the hash of the record it was built from (a later duplicate's, if any). */
+const withRecordHashes = (documents: CityDocument[], records: RawRecord[]): CityDocument[] => {
+  const hashes = new Map(records.map((record) => [idOf(record), recordHash(record)]));
+  return documents.map((document) => ({ ...document, recordHash: hashes.get(document.id) }));
+};
+
+/** Notes a document of the run by id, reporting a duplicate: the later record replaces it. */
+const noteSeen = (seen: Map<string, string>, problems: SourceProblem[], document: CityDocument) => {
+  if (seen.has(document.id))
+    problems.push({
+      source: document.source.file ?? document.source.url ?? "",
+      message: `duplicate of ${document.id}: this later record replaces it`,
+    });
+  seen.set(document.id, document.contentHash);
+};
+
+type Run = {
+  options: IndexOptions;
+  corpus: Corpus;
+  held: Awaited<ReturnType<typeof survey>>["held"];
+  /** What the index holds, by id; empty for a dry run. */
+  stored: Map<string, StoredHashes>;
+  /** Whether records the index holds unchanged are kept rather than built (`splitUnchanged`). */
+  skipUnchanged: boolean;
+};
+
+/** The batches built and handed on, and the summary's counts of what was read and kept. */
+const buildBatches = (run: Run) => {
+  const { options, corpus, held } = run;
+  const state = {
+    read: 0,
+    kept: 0,
+    problems: [] as SourceProblem[],
+    documents: [] as CityDocument[],
+    seen: new Map<string, string>(),
+  };
+  const limit = options.batchRecords ?? BATCH_RECORDS;
+  const buildAll = async (sink: Sink) => {
+    for await (const records of recordBatches(options, limit, held, state.problems)) {
+      state.read += records.length;
+      const split = run.skipUnchanged
+        ? splitUnchanged(records, run.stored, state.seen)
+        : { build: records, kept: [] };
+      for (const { id, contentHash } of split.kept) state.seen.set(id, contentHash);
+      state.kept += split.kept.length;
+      const built = held
+        ? buildDocuments(split.build)
+        : buildDocuments(split.build, undefined, corpus);
+      state.problems.push(...built.problems);
+      const documents = withRecordHashes(built.documents, split.build);
+      for (const document of documents) noteSeen(state.seen, state.problems, document);
+      if (options.keepDocuments !== false) state.documents.push(...documents);
+      await options.onDocuments?.(documents);
+      await sink(documents);
+    }
+  };
+  return { state, buildAll };
+};
+
 /**
  * Reads the sources, builds validated documents and, unless `client` is absent (a dry run),
  * sends Meilisearch the ones whose content changed.
@@ -138,49 +231,37 @@ type Sink = (documents: CityDocument[]) => Promise<void>;
  * word statistics (16 MiB whatever the corpus), then the records are built `batchRecords` at a
  * time and each batch handed on (posted to Meilisearch without waiting, or to `onDocuments`)
  * before the next is built. Every Meilisearch task is checked at the end. A corpus of up to
- * `batchRecords` records is read once and built as one batch.
+ * `batchRecords` records is read once and built as one batch. In a larger corpus, an
+ * incremental run (not `full`) does not build again a record the index holds a document of,
+ * built from the same record by the same code (`recordHash`): it counts as unchanged.
  *
  * @example
  * const summary = await runIndex({ sources: ["data"], client, indexName: "cities" });
  * console.log(`${summary.indexed} sent, ${summary.unchanged} unchanged, ${summary.skipped} skipped`);
  */
 export const runIndex = async (options: IndexOptions): Promise<IndexSummary> => {
-  const limit = options.batchRecords ?? BATCH_RECORDS;
-  const { corpus, count, held } = await survey(options, limit);
+  const { corpus, count, held } = await survey(options, options.batchRecords ?? BATCH_RECORDS);
   if (options.client && options.full && count === 0) throw nothingToIndex();
-  const problems: SourceProblem[] = [];
-  const documents: CityDocument[] = [];
-  const seen = new Map<string, string>();
-  let read = 0;
-  const buildAll = async (sink: Sink) => {
-    for await (const records of recordBatches(options, limit, held, problems)) {
-      read += records.length;
-      const built = held ? buildDocuments(records) : buildDocuments(records, undefined, corpus);
-      problems.push(...built.problems);
-      for (const document of built.documents) {
-        const earlier = seen.get(document.id);
-        if (earlier !== undefined)
-          problems.push({
-            source: document.source.file ?? document.source.url ?? "",
-            message: `duplicate of ${document.id}: this later record replaces it`,
-          });
-        seen.set(document.id, document.contentHash);
-      }
-      if (options.keepDocuments !== false) documents.push(...built.documents);
-      await options.onDocuments?.(built.documents);
-      await sink(built.documents);
-    }
-  };
+  const stored = options.client
+    ? await fetchStoredHashes(options.client, options.indexName)
+    : new Map<string, StoredHashes>();
+  const skipUnchanged = options.client !== undefined && !options.full && !held;
+  const { state, buildAll } = buildBatches({ options, corpus, held, stored, skipUnchanged });
   const counts = options.client
-    ? await sync(options.client, options, buildAll, seen)
-    : await buildAll(async () => {}).then(() => ({ indexed: seen.size, unchanged: 0, deleted: 0 }));
+    ? await sync(options.client, options, buildAll, state.seen, stored)
+    : await buildAll(async () => {}).then(() => ({
+        indexed: state.seen.size,
+        unchanged: 0,
+        deleted: 0,
+      }));
   return {
-    read,
+    read: state.read,
     ...counts,
-    built: seen.size,
-    skipped: read - seen.size,
-    problems,
-    documents,
+    unchanged: counts.unchanged + state.kept,
+    built: state.seen.size,
+    skipped: state.read - state.seen.size,
+    problems: state.problems,
+    documents: state.documents,
   };
 };
 
@@ -189,8 +270,8 @@ const sync = async (
   options: IndexOptions,
   buildAll: (sink: Sink) => Promise<void>,
   seen: Map<string, string>,
+  existing: Map<string, StoredHashes>,
 ) => {
-  const existing = await fetchContentHashes(client, options.indexName);
   if (options.full) {
     await rebuildIndex(client, options.indexName, async (sender: DocumentSender) => {
       await buildAll((documents) => sender.send(documents));
@@ -202,9 +283,12 @@ const sync = async (
   const sender = await createDocumentSender(client, options.indexName);
   let unchanged = 0;
   await buildAll(async (documents) => {
-    const changed = documents.filter(
-      (document) => existing.get(document.id) !== document.contentHash,
-    );
+    // A document whose record hash is new is sent even when its content is not, so the index
+    // learns the hash and the next run can skip building it.
+    const changed = documents.filter((document) => {
+      const held = existing.get(document.id);
+      return held?.contentHash !== document.contentHash || held.recordHash !== document.recordHash;
+    });
     unchanged += documents.length - changed.length;
     await sender.send(changed);
   });
