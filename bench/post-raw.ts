@@ -1,6 +1,6 @@
 import { open } from "node:fs/promises";
 import type { Meilisearch } from "meilisearch";
-import { PRIMARY_KEY } from "../indexer/load.ts";
+import { PRIMARY_KEY, TASK_POLL_MS } from "../indexer/load.ts";
 
 /** Payload of the raw NDJSON baseline: what a client that knows Meilisearch well would post. */
 export const RAW_PAYLOAD_BYTES = 64 * 1024 * 1024;
@@ -45,7 +45,10 @@ export const postRaw = async (client: Meilisearch, index: string, file: string) 
     uids.push(task.taskUid);
   }
   for (const uid of uids) {
-    const task = await client.tasks.waitForTask(uid, { timeout: RAW_TASK_WAIT_MS });
+    const task = await client.tasks.waitForTask(uid, {
+      timeout: RAW_TASK_WAIT_MS,
+      interval: TASK_POLL_MS,
+    });
     if (task.status !== "succeeded") throw new Error(`raw ingest task ${uid} ${task.status}`);
   }
 };
