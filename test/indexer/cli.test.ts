@@ -157,7 +157,11 @@ describe("npm run index into Meilisearch", () => {
     MEILI_INDEX: indexName,
   });
 
-  it("sends only changed documents, and with --full deletes those no source holds", async () => {
+  // Six runs of the indexer, each waiting on the shared Meilisearch, whose one task queue the
+  // integration files use at the same time: 10 s alone, over 30 s on a loaded machine.
+  it("sends only changed documents, and with --full deletes those no source holds", {
+    timeout: 90_000,
+  }, async () => {
     const env = meiliEnv(uniqueIndexName("cli"));
     const dir = tempDir();
     const listing = join(dir, "listing.txt");
