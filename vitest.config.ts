@@ -2,7 +2,9 @@ import { defineConfig } from "vitest/config";
 import TierSequencer from "./test/helpers/tier-sequencer.ts";
 
 /**
- * Three tiers, as vitest projects (rules and commands in test/README.md):
+ * Three tiers, as vitest projects (rules and commands in test/README.md); `npm test` runs them
+ * all in one `vitest run`, so the seed documents, the shared Meilisearch and its seeded index are
+ * built once for every tier.
  *
  * - unit: every test file not listed below. No Meilisearch: `testMeiliClient()`, `meiliUrl()`
  *   and `meiliKey()` (test/helpers/meili.ts) throw there, naming this file. Its files share a
@@ -10,7 +12,8 @@ import TierSequencer from "./test/helpers/tier-sequencer.ts";
  *   (test/helpers/shared-module-cache.ts) unless it is in ISOLATED, the `unit-isolated` project.
  * - integration: talks to the one shared Meilisearch the tier starts (or starts its own); it
  *   shares a module cache per worker too.
- * - e2e: runs the whole app: the server, the browser, the CLI as a child process.
+ * - e2e: runs the whole app: the server, the browser, the CLI as a child process; a module cache
+ *   per worker as well, so the CLI and server files import the app and load wink-nlp once.
  *
  * A new file goes in a tier by its name (`*.integration.test.ts`, `*.e2e.test.ts`,
  * `*.isolated.test.ts`, else unit); the files below predate that rule and are listed by path
@@ -100,6 +103,8 @@ export default defineConfig({
           name: "e2e",
           include: E2E,
           globalSetup: [MEILI_SETUP],
+          isolate: false,
+          setupFiles: [SHARED_MODULE_CACHE],
           testTimeout: 30_000,
           hookTimeout: 90_000,
         },
