@@ -21,7 +21,7 @@ const takes = (schema: JsonSchema) => {
 
 const Parameters = ({ parameters, of }: { parameters: ParameterObject[]; of: string }) => (
   // A region that scrolls sideways on a phone, reachable by keyboard.
-  <div class="docs-scroll" role="region" aria-label={`Parameters of ${of}`} tabindex={0}>
+  <section class="docs-scroll" aria-label={`Parameters of ${of}`} tabindex={0}>
     <table class="docs-table">
       <caption class="visually-hidden">Parameters</caption>
       <thead>
@@ -51,7 +51,7 @@ const Parameters = ({ parameters, of }: { parameters: ParameterObject[]; of: str
         })}
       </tbody>
     </table>
-  </div>
+  </section>
 );
 
 const ResponseItem = ({ status, response }: { status: string; response: ResponseObject }) => {
