@@ -161,5 +161,3 @@ document.addEventListener("keydown", (event) => {
     box.select();
   }
 });
-
-document.documentElement.classList.add("js");

@@ -82,8 +82,10 @@ const countedOptions = (counts: Record<string, number>, selected: string[]): Opt
 /**
  * The theme, region, year and country filters as checkboxes of the search form, each with its
  * disjunctive count, largest first, the rest behind "Show more"; options that would lead to
- * nothing are disabled. On narrow screens the script shows them as a drawer opened by
- * "Filters (n)". Without JavaScript the "Apply filters" button submits them.
+ * nothing are disabled. On narrow screens, when scripts run, they are a drawer opened by
+ * "Filters (n)" (closed from the first paint: the stylesheet's `scripting` media queries decide
+ * it, not the script's arrival). Without JavaScript they follow the results and the
+ * "Apply filters" button submits them.
  *
  * @example
  * <Filters params={params} facets={result.facets} status="8 cities" />
