@@ -1,46 +1,17 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { readConfig } from "../../core/config.ts";
-import { type RunningServer, startServer } from "../../server/start-server.ts";
-import { silentLogger } from "../helpers/meili.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, AXE, useBrowserApp } from "../helpers/browser-app.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
-const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
 const WIDTHS = [
   { name: "1280px", viewport: { width: 1280, height: 900 } },
   { name: "360px", viewport: { width: 360, height: 780 } },
 ];
 
-let server: RunningServer;
-let browser: Browser;
-
-/** `npm start` over the run's shared seeded index (the sample's 12 cities) and one Chromium. */
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const config = readConfig({
-    PORT: "0",
-    MEILI_URL: inject("meiliUrl"),
-    MEILI_MASTER_KEY: inject("meiliKey"),
-    MEILI_INDEX: inject("seededIndexName"),
-    RATE_LIMIT_PER_MINUTE: "0",
-  });
-  [server, browser] = await Promise.all([
-    startServer(config, silentLogger),
-    chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] }),
-  ]);
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserApp();
 
 const open = async (viewport = WIDTHS[0]?.viewport, options = {}) => {
-  const context = await browser.newContext({ viewport, ...options });
+  const context = await app.browser.newContext({ viewport, ...options });
   return { context, page: await context.newPage() };
 };
 
@@ -61,7 +32,7 @@ const axeViolations = async (page: Page) => {
 describe.each(WIDTHS)("the new parts of the search page at $name", ({ name, viewport }) => {
   it("filters by publication year and names a bad link value in plain words", async () => {
     const { page, context } = await open(viewport);
-    await page.goto(`${server.url}/?q=learning&page=abc&country=Korea`);
+    await page.goto(`${app.server.url}/?q=learning&page=abc&country=Korea`);
     await expect(page.locator(".notice").textContent()).resolves.toContain(
       "page must be a whole number from 1 to 10000, got “abc”",
     );
@@ -69,7 +40,7 @@ describe.each(WIDTHS)("the new parts of the search page at $name", ({ name, view
       "Did you mean Republic of Korea?",
     );
     await shot(page, `extras-notices-${name}`);
-    await page.goto(`${server.url}/?q=learning`);
+    await page.goto(`${app.server.url}/?q=learning`);
     if (name === "360px") await page.getByRole("button", { name: /^Filters/ }).click();
     await page.getByRole("checkbox", { name: /^2021/ }).check();
     await expect.poll(() => page.url()).toContain("year=2021");
@@ -80,12 +51,12 @@ describe.each(WIDTHS)("the new parts of the search page at $name", ({ name, view
 
   it("marks a typo match and proposes the index's words for one no profile uses", async () => {
     const { page, context } = await open(viewport);
-    await page.goto(`${server.url}/?q=digtal`);
+    await page.goto(`${app.server.url}/?q=digtal`);
     await expect(
       page.locator(".result mark", { hasText: "Digital learning" }).count(),
     ).resolves.toBeGreaterThan(0);
     await shot(page, `extras-typo-${name}`);
-    await page.goto(`${server.url}/?q=covid&mode=keyword`);
+    await page.goto(`${app.server.url}/?q=covid&mode=keyword`);
     await expect(page.locator(".did-you-mean a").count()).resolves.toBeGreaterThan(0);
     await expect(page.locator(".empty-state").textContent()).resolves.toContain(
       "(no profile uses this word)",
@@ -98,7 +69,7 @@ describe.each(WIDTHS)("the new parts of the search page at $name", ({ name, view
     "has no serious or critical axe violations on %s",
     async (path) => {
       const { page, context } = await open(viewport, { bypassCSP: true });
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${app.server.url}${path}`);
       expect(await axeViolations(page)).toEqual([]);
       await context.close();
     },
@@ -108,7 +79,7 @@ describe.each(WIDTHS)("the new parts of the search page at $name", ({ name, view
 describe("the filter drawer on a phone", () => {
   it("keeps Tab inside while open, and Escape closes it and returns to Filters (n)", async () => {
     const { page, context } = await open(WIDTHS[1]?.viewport);
-    await page.goto(`${server.url}/?q=learning`);
+    await page.goto(`${app.server.url}/?q=learning`);
     const toggle = page.getByRole("button", { name: /^Filters/ });
     await toggle.click();
     const inPanel = () =>
@@ -137,9 +108,9 @@ describe("the API reference", () => {
     const { page, context } = await open(WIDTHS[0]?.viewport, { javaScriptEnabled: false });
     const foreign: string[] = [];
     page.on("request", (request) => {
-      if (!request.url().startsWith(server.url)) foreign.push(request.url());
+      if (!request.url().startsWith(app.server.url)) foreign.push(request.url());
     });
-    await page.goto(`${server.url}/docs`);
+    await page.goto(`${app.server.url}/docs`);
     await expect(
       page.getByRole("heading", { name: "GET /api/search", exact: true }).count(),
     ).resolves.toBe(1);
