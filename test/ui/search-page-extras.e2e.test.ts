@@ -120,3 +120,99 @@ describe("the API reference", () => {
     await context.close();
   });
 });
+
+type Shifts = { score: number; count: number; sources: string[] };
+
+/**
+ * Loads a page with its script held back until the page has painted (as on a slow phone), lets
+ * the script run, and sums the layout shifts a PerformanceObserver saw (those after input
+ * excluded, as CLS does): the shifts the script's arrival causes, whatever the machine's speed.
+ */
+const shiftsWhileScriptArrives = async (page: Page, path: string): Promise<Shifts> => {
+  await page.addInitScript(() => {
+    const shifts = { score: 0, count: 0, sources: [] as string[] };
+    type Shift = PerformanceEntry & {
+      value: number;
+      hadRecentInput: boolean;
+      sources?: { node?: Node | null }[];
+    };
+    const add = (entries: PerformanceEntry[]) => {
+      for (const entry of entries as Shift[]) {
+        if (entry.hadRecentInput) continue;
+        shifts.score += entry.value;
+        shifts.count += 1;
+        for (const source of entry.sources ?? [])
+          shifts.sources.push((source.node as Element | null)?.className?.toString() ?? "?");
+      }
+    };
+    const observer = new PerformanceObserver((list) => add(list.getEntries()));
+    observer.observe({ type: "layout-shift", buffered: true });
+    Object.assign(window, { __shifts: shifts, __flushShifts: () => add(observer.takeRecords()) });
+  });
+  let release = () => {};
+  const painted = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let scriptRequests = 0;
+  await page.route("**/assets/search.js", async (route) => {
+    scriptRequests += 1;
+    await painted;
+    await route.continue();
+  });
+  await page.goto(`${app.server.url}${path}`, { waitUntil: "commit" });
+  await page.waitForFunction(() =>
+    performance.getEntriesByType("paint").some((p) => p.name === "first-contentful-paint"),
+  );
+  release();
+  await page.waitForLoadState("load");
+  expect(scriptRequests).toBe(1);
+  return page.evaluate(
+    () =>
+      new Promise<Shifts>((resolve) => {
+        // Two frames after the script ran, so what it changed has been laid out and painted.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const w = window as unknown as { __shifts: Shifts; __flushShifts: () => void };
+            w.__flushShifts();
+            resolve(w.__shifts);
+          }),
+        );
+      }),
+  );
+};
+
+describe("layout stability while the script arrives", () => {
+  it.each([
+    { path: "/?q=ageing&theme=ageing", width: WIDTHS[1] },
+    { path: "/", width: WIDTHS[1] },
+    { path: "/?q=ageing&theme=ageing", width: WIDTHS[0] },
+  ])("shifts $path at $width.name by less than 0.1 (CLS)", async ({ path, width }) => {
+    const { page, context } = await open(width?.viewport);
+    const shifts = await shiftsWhileScriptArrives(page, path);
+    console.log(`CLS of ${path} at ${width?.name}: ${JSON.stringify(shifts)}`);
+    expect(shifts.score).toBeLessThan(0.1);
+    // The script did arrive: on a phone the filters are a drawer it opens.
+    if (width?.name === "360px") {
+      await page.getByRole("button", { name: /^Filters/ }).click();
+      await expect.poll(() => page.locator(".filters__panel").isVisible()).toBe(true);
+    }
+    await context.close();
+  });
+});
+
+describe("a phone without JavaScript", () => {
+  it("shows the results first and the filters below them, applied by their button", async () => {
+    const { page, context } = await open(WIDTHS[1]?.viewport, { javaScriptEnabled: false });
+    await page.goto(`${app.server.url}/?q=learning`);
+    expect(await page.locator(".filters__toggle").isVisible()).toBe(false);
+    expect(await page.locator(".filters__panel").isVisible()).toBe(true);
+    const results = (await page.locator(".results").boundingBox())?.y ?? 9999;
+    const filters = (await page.locator(".filters").boundingBox())?.y ?? 0;
+    expect(results).toBeLessThan(filters);
+    await page.getByRole("checkbox", { name: /^2021/ }).check();
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect.poll(() => page.url()).toContain("year=2021");
+    await shot(page, "extras-no-js-filters-360px");
+    await context.close();
+  });
+});
