@@ -1,5 +1,16 @@
 /** Letters that carry no combining accent, written as people type them without one. */
-const PLAIN: Record<string, string> = { ø: "o", æ: "ae", œ: "oe", ß: "ss", ł: "l", đ: "d" };
+const PLAIN: Record<string, string> = {
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+  đ: "d",
+  ð: "d",
+  ł: "l",
+  ı: "i",
+  þ: "th",
+};
+const PLAIN_PATTERN = new RegExp(`[${Object.keys(PLAIN).join("")}]`, "g");
 
 /**
  * Lower case without accents, as people type a name: "sao" for "São", "sonderborg" for
@@ -13,4 +24,4 @@ export const foldText = (text: string): string =>
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
-    .replace(/[øæœßłđ]/g, (letter) => PLAIN[letter] ?? letter);
+    .replace(PLAIN_PATTERN, (letter) => PLAIN[letter] ?? letter);

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { foldText } from "../../core/fold-text.ts";
 
 /** A point on Earth in degrees, in the shape of Meilisearch's `_geo` field. */
 export type Coordinates = { lat: number; lng: number };
@@ -15,33 +16,11 @@ type GazetteerCity = {
 
 type Candidate = Coordinates & { population: number };
 
-/** Combining marks, which NFD splits off accented letters (`á` → `a` + `´`). */
-const COMBINING_MARKS = /\p{M}/gu;
-/** Letters NFD does not split, folded to what a writer without them would type. */
-const UNSPLIT_LETTERS: Record<string, string> = {
-  ø: "o",
-  æ: "ae",
-  œ: "oe",
-  ß: "ss",
-  đ: "d",
-  ð: "d",
-  ł: "l",
-  ı: "i",
-  þ: "th",
-};
-const UNSPLIT_PATTERN = new RegExp(`[${Object.keys(UNSPLIT_LETTERS).join("")}]`, "g");
 /** Runs of spaces and hyphens: "Saint-Denis" and "Saint Denis" are one name. */
 const SEPARATORS = /[\s-]+/g;
 
 /** A name as compared: lowercase, without diacritics, single-spaced. */
-const foldName = (name: string): string =>
-  name
-    .normalize("NFD")
-    .replace(COMBINING_MARKS, "")
-    .toLowerCase()
-    .replace(UNSPLIT_PATTERN, (letter) => UNSPLIT_LETTERS[letter] ?? letter)
-    .replace(SEPARATORS, " ")
-    .trim();
+const foldName = (name: string): string => foldText(name).replace(SEPARATORS, " ").trim();
 
 const keyOf = (name: string, countryCode: string) =>
   `${countryCode.toUpperCase()}|${foldName(name)}`;
