@@ -2,9 +2,7 @@ import type { Meilisearch } from "meilisearch";
 import { AppError } from "../core/app-error.ts";
 import type { CityDocument } from "../core/city-document.ts";
 import { buildDocuments } from "./build-documents.ts";
-import { cityId } from "./city-id.ts";
 import { createTermCounter, type TermStatistics } from "./corpus-statistics.ts";
-import { findCountry } from "./countries.ts";
 import type { RawRecord, SourceProblem } from "./extract/raw-record.ts";
 import {
   createDocumentSender,
@@ -16,6 +14,7 @@ import {
 import { recordHash } from "./record-hash.ts";
 import { createRepairVocabulary, type RepairContext } from "./repair.ts";
 import { type ReadOptions, streamSources } from "./sources/read-sources.ts";
+import { recordId, withRecordHashes } from "./with-record-hashes.ts";
 
 export type IndexSummary = {
   /** Records read from the sources. */
@@ -134,12 +133,6 @@ const nothingToIndex = () =>
 
 type Sink = (documents: CityDocument[]) => Promise<void>;
 
-/** The id a record's document gets (as `buildDocuments` makes it), when its country is known. */
-const idOf = (record: RawRecord) => {
-  const country = findCountry(record.country);
-  return country && cityId(record.city, country.name);
-};
-
 /** A batch split into the records to build and those the index holds built from the same record. */
 type Split = { build: RawRecord[]; kept: Array<{ id: string; contentHash: string }> };
 
@@ -155,19 +148,13 @@ const splitUnchanged = (
 ): Split => {
   const split: Split = { build: [], kept: [] };
   for (const record of records) {
-    const id = idOf(record);
+    const id = recordId(record);
     const held = id === undefined ? undefined : stored.get(id);
     if (id !== undefined && held?.recordHash === recordHash(record) && !seen.has(id))
       split.kept.push({ id, contentHash: held.contentHash });
     else split.build.push(record);
   }
   return split;
-};
-
-/** Each document with the hash of the record it was built from (a later duplicate's, if any). */
-const withRecordHashes = (documents: CityDocument[], records: RawRecord[]): CityDocument[] => {
-  const hashes = new Map(records.map((record) => [idOf(record), recordHash(record)]));
-  return documents.map((document) => ({ ...document, recordHash: hashes.get(document.id) }));
 };
 
 /** Notes a document of the run by id, reporting a duplicate: the later record replaces it. */

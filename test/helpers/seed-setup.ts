@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 import type { CityDocument } from "../../core/city-document.ts";
 import { buildDocuments } from "../../indexer/build-documents.ts";
 import { parseListingText } from "../../indexer/extract/listing-text.ts";
+import { withRecordHashes } from "../../indexer/with-record-hashes.ts";
 import { SEED_FILE } from "./seed.ts";
 
 declare module "vitest" {
@@ -37,7 +38,9 @@ const buildSeed = (): Seed => {
       `The seed listing built ${documents.length} documents from ${records.length} records: ${JSON.stringify(problems)}`,
     );
   }
-  writeFileSync(file, documents.map((document) => `${JSON.stringify(document)}\n`).join(""));
+  // With the record hashes the indexer stores, so a reindex of the seed finds them unchanged.
+  const stored = withRecordHashes(documents, records);
+  writeFileSync(file, stored.map((document) => `${JSON.stringify(document)}\n`).join(""));
   return { dir, file, documents };
 };
 
