@@ -41,13 +41,14 @@ export type BuiltDocuments = { documents: CityDocument[]; problems: SourceProble
  * against the whole batch (keyphrases, the similarity vector), so a record read again
  * unchanged hashes the same even when other records changed. `--full` refreshes those fields.
  * Passage vectors depend on the document alone, so they count: new word vectors re-send it.
+ * `recordHash` says where a document came from, not what it says, so it does not count.
  *
  * @example
  * contentHash({ ...document, source: { ...document.source, retrievedAt: "later" } }) === contentHash(document);
  */
 export const contentHash = (document: Omit<CityDocument, "contentHash">): string => {
   const { retrievedAt: _, ...source } = document.source;
-  const { keyphrases: _k, _vectors, ...own } = document;
+  const { keyphrases: _k, recordHash: _r, _vectors, ...own } = document;
   return createHash("sha256")
     .update(JSON.stringify({ ...own, source, passages: _vectors.passages }))
     .digest("hex");
