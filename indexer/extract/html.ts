@@ -4,16 +4,16 @@ import type { Country } from "../countries.ts";
 import { httpUrl } from "../sources/http-url.ts";
 import { countryIn, type ElementFacts, elementFacts, FIELD_LABEL } from "./element-facts.ts";
 import { type Block, extractBlocks, removeChrome } from "./html-blocks.ts";
+import { type HtmlPart, type SplitOptions, splitHtmlListing } from "./html-parts.ts";
 import { isoDate } from "./iso-date.ts";
 import { limitDepth } from "./limit-depth.ts";
 import { DEFAULT_LABEL, type Origin, type ParsedSource, type RawRecord } from "./raw-record.ts";
+import { rowSignature } from "./row-signature.ts";
 import type { SiteProfile } from "./site-profile.ts";
 
 const HEADINGS = "h1, h2, h3, h4, h5, h6";
 /** Class, id or itemprop words of elements that hold a record's country. */
 const COUNTRY_FIELD = /country|nation|location|tag/i;
-/** Classes that say where a row sits, not what it is; they are left out of a row's signature. */
-const POSITIONAL_CLASS = /\d|^(odd|even|first|last|active)$/;
 /** Share of a group of siblings that must look like records for the group to be the list. */
 const MIN_RECORD_SHARE = 0.6;
 
@@ -64,13 +64,6 @@ const removeField = ($: CheerioAPI, element: Element) => {
   $(element).remove();
 };
 
-const signature = ($: CheerioAPI, element: Element) => {
-  const classes = ($(element).attr("class") ?? "")
-    .split(/\s+/)
-    .filter((c) => c && !POSITIONAL_CLASS.test(c));
-  return `${element.name}.${classes.sort().join(".")}`;
-};
-
 const looksLikeRecord = (facts: ElementFacts, element: Element) => {
   const fact = facts.get(element);
   return fact?.holdsHeading === true && fact.holdsCountry;
@@ -80,7 +73,7 @@ const looksLikeRecord = (facts: ElementFacts, element: Element) => {
 const siblingGroups = ($: CheerioAPI, parent: Element): Element[][] => {
   const groups = new Map<string, Element[]>();
   for (const child of $(parent).children().toArray()) {
-    const key = signature($, child);
+    const key = rowSignature(child.name, $(child).attr("class"));
     const group = groups.get(key);
     if (group) group.push(child);
     else groups.set(key, [child]);
@@ -238,11 +231,14 @@ const partsOf = (
   };
 };
 
-const readAll = ($: CheerioAPI, containers: Element[], origin: Origin, profile?: SiteProfile) => {
+type Reading = { origin: Origin; profile?: SiteProfile | undefined; firstRow: number };
+
+const readAll = ($: CheerioAPI, containers: Element[], reading: Reading) => {
+  const { origin, profile, firstRow } = reading;
   const result: ParsedSource = { records: [], problems: [] };
   const pageDate = pageDateOf($, containers);
   containers.forEach((element, i) => {
-    const position = `record ${i + 1}`;
+    const position = `record ${firstRow + i + 1}`;
     const record = readRecord($, partsOf($, element, pageDate, profile), origin, position);
     if (typeof record !== "string") result.records.push(record);
     else result.problems.push({ source: origin.location, position, message: record });
@@ -270,16 +266,9 @@ export const NO_RECORDS_MESSAGE =
   "and no profile page with a heading and a country " +
   "(a site profile of CSS selectors can point at them)";
 
-/**
- * Extracts city records from an HTML page: a listing of many records (found generically, or
- * by a site profile's selectors) or a single profile page. Navigation, headers, footers and
- * facets are dropped; text is read block by block.
- *
- * @example
- * const { records } = extractHtml(html, { location: "page.html", retrievedAt });
- * records[0]?.city; // "Beijing"
- */
-export const extractHtml = (html: string, origin: Origin, profile?: SiteProfile): ParsedSource => {
+/** Extracts the records of one page (or one part of a large listing). */
+const extractPage = (html: string, reading: Reading): ParsedSource => {
+  const { origin, profile } = reading;
   const $ = load(html, { sourceCodeLocationInfo: true });
   const tooDeep = limitDepth($, origin.location);
   removeChrome($);
@@ -287,9 +276,51 @@ export const extractHtml = (html: string, origin: Origin, profile?: SiteProfile)
     ? $(profile.record).toArray().filter(isElement)
     : findRecordContainers($);
   const parsed =
-    containers.length > 0 ? readAll($, containers, origin, profile) : readProfilePage($, origin);
+    containers.length > 0 ? readAll($, containers, reading) : readProfilePage($, origin);
   if (parsed.records.length === 0 && parsed.problems.length === 0) {
     parsed.problems.push({ source: origin.location, message: NO_RECORDS_MESSAGE });
   }
   return { ...parsed, problems: [...tooDeep, ...parsed.problems] };
+};
+
+/**
+ * The parts of a large listing read one by one, or undefined when a part finds no listing (the
+ * split misjudged the page, which is then read whole). A problem of the page around the rows,
+ * which every part repeats, is reported once.
+ */
+const extractParts = (parts: HtmlPart[], reading: Omit<Reading, "firstRow">) => {
+  const result: ParsedSource = { records: [], problems: [] };
+  const seen = new Set<string>();
+  for (const part of parts) {
+    const parsed = extractPage(part.html, { ...reading, firstRow: part.firstRow });
+    if (parsed.records.length === 0 || parsed.records[0]?.position === "page") return undefined;
+    result.records.push(...parsed.records);
+    for (const problem of parsed.problems) {
+      const key = JSON.stringify(problem);
+      if (!seen.has(key)) result.problems.push(problem);
+      seen.add(key);
+    }
+  }
+  return result;
+};
+
+/**
+ * Extracts city records from an HTML page: a listing of many records (found generically, or
+ * by a site profile's selectors) or a single profile page. Navigation, headers, footers and
+ * facets are dropped; text is read block by block. A listing larger than `SPLIT_HTML_CHARS`
+ * without a site profile is read in parts (`splitHtmlListing`), so memory stays flat.
+ *
+ * @example
+ * const { records } = extractHtml(html, { location: "page.html", retrievedAt });
+ * records[0]?.city; // "Beijing"
+ */
+export const extractHtml = (
+  html: string,
+  origin: Origin,
+  profile?: SiteProfile,
+  split: SplitOptions = {},
+): ParsedSource => {
+  const parts = profile ? undefined : splitHtmlListing(html, split);
+  const inParts = parts && extractParts(parts, { origin });
+  return inParts ?? extractPage(html, { origin, profile, firstRow: 0 });
 };

@@ -1,0 +1,94 @@
+import { Parser } from "htmlparser2";
+import { rowSignature } from "./row-signature.ts";
+
+/** HTML up to this many characters is parsed whole; a larger listing is parsed in parts. */
+export const SPLIT_HTML_CHARS = 1_000_000;
+/** Records (rows of the listing) per part: a part's DOM stays a few MiB whatever the file. */
+export const ROWS_PER_PART = 250;
+/** Share of the page the rows must span for the split to be trusted (not a menu's rows). */
+const MIN_ROWS_SHARE = 0.5;
+
+/** When a listing is split, and into parts of how many rows. */
+export type SplitOptions = { rowsPerPart?: number; minChars?: number };
+
+/** One part of a large listing: a page of its own, and where its first row sits in the whole. */
+export type HtmlPart = { html: string; firstRow: number };
+
+/** A group of same-looking sibling elements: where each starts, and how many hold a heading. */
+type Group = { starts: number[]; withHeading: number; end: number };
+type Frame = { signature: string; start: number; heading: boolean; groups: Map<string, Group> };
+
+const HEADING_TAG = /^h[1-6]$/;
+
+/** The rows of the largest group of siblings that hold headings, found in one streaming pass. */
+const findRows = (html: string): Group | undefined => {
+  const stack: Frame[] = [];
+  let best: Group | undefined;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      const signature = rowSignature(name, attributes.class);
+      stack.push({ signature, start: parser.startIndex, heading: false, groups: new Map() });
+    },
+    onclosetag(name) {
+      const frame = stack.pop();
+      const parent = stack.at(-1);
+      if (!frame || !parent) return;
+      const heading = frame.heading || HEADING_TAG.test(name);
+      parent.heading ||= heading;
+      const group = parent.groups.get(frame.signature) ?? { starts: [], withHeading: 0, end: 0 };
+      group.starts.push(frame.start);
+      group.withHeading += heading ? 1 : 0;
+      group.end = parser.endIndex + 1;
+      parent.groups.set(frame.signature, group);
+      for (const each of frame.groups.values())
+        if (each.withHeading > (best?.withHeading ?? 1)) best = each;
+    },
+  });
+  parser.end(html);
+  return best;
+};
+
+/** The text between two offsets reduced to its line breaks, so later lines keep their numbers. */
+const lineBreaks = (html: string, from: number, to: number) =>
+  "\n".repeat(html.slice(from, to).split("\n").length - 1);
+
+type Around = { head: string; tail: string; first: number; end: number };
+
+/** The page with only the rows from `from` to `to`, the other rows' lines left as line breaks. */
+const partOf = (html: string, around: Around, from: number, to: number) =>
+  around.head +
+  lineBreaks(html, around.first, from) +
+  html.slice(from, to) +
+  lineBreaks(html, to, around.end) +
+  around.tail;
+
+/**
+ * Splits a large HTML listing into parts that each hold up to `rowsPerPart` of its rows with
+ * everything around the rows (head, navigation, page date), so each part reads as the page
+ * would, with a small DOM. Line numbers are kept: what a part leaves out becomes line breaks.
+ * Undefined when the page is small or no group of rows spans most of it (then it is parsed whole).
+ *
+ * @example
+ * splitHtmlListing(hugeListing)?.map((part) => part.firstRow); // [0, 250, 500, …]
+ */
+export const splitHtmlListing = (
+  html: string,
+  { rowsPerPart = ROWS_PER_PART, minChars = SPLIT_HTML_CHARS }: SplitOptions = {},
+): HtmlPart[] | undefined => {
+  if (html.length <= minChars) return undefined;
+  const rows = findRows(html);
+  const first = rows?.starts[0];
+  if (!rows || first === undefined || rows.starts.length <= rowsPerPart) return undefined;
+  if ((rows.end - first) / html.length < MIN_ROWS_SHARE) return undefined;
+  const around = { head: html.slice(0, first), tail: html.slice(rows.end), first, end: rows.end };
+  const parts: HtmlPart[] = [];
+  for (let row = 0; row < rows.starts.length; row += rowsPerPart) {
+    // A last part of one row would read as a profile page, not a listing: it joins the one before.
+    const last = row + rowsPerPart >= rows.starts.length - 1;
+    const from = rows.starts[row] ?? first;
+    const to = last ? rows.end : (rows.starts[row + rowsPerPart] ?? rows.end);
+    parts.push({ html: partOf(html, around, from, to), firstRow: row });
+    if (last) break;
+  }
+  return parts;
+};
