@@ -2,8 +2,12 @@ import { editDistance } from "../core/edit-distance.ts";
 import { foldText } from "../core/fold-text.ts";
 import type { Vocabulary } from "./index-vocabulary.ts";
 
-/** Most edits between a query word and a word of the index for it to be offered instead. */
-const MAX_EDITS = 2;
+/**
+ * Words this long may be two edits from what was meant; shorter ones only one. Two edits from a
+ * five-letter word reach unrelated words ("covid" → "civic"), as Meilisearch's own typo
+ * tolerance knows (one typo from 5 letters, two from 9).
+ */
+const TWO_EDITS_FROM_LENGTH = 8;
 /** Most queries one "did you mean" offers. */
 const MAX_SUGGESTIONS = 3;
 /** Words this short are never corrected: one letter off would be another word entirely. */
@@ -13,21 +17,24 @@ const MIN_WORD_LENGTH = 3;
 export type SpellingSuggestions = { queries: string[]; unknownWords: string[] };
 
 /**
- * The words of the index closest to one it does not hold, closest and most used first: at most
- * `MAX_EDITS` edits away, and fewer than half the word's letters.
+ * The words of the index closest to one it does not hold, closest and most used first: one edit
+ * away (a swapped pair of letters is one), or two for a word of `TWO_EDITS_FROM_LENGTH` letters.
  *
  * @example
- * nearestWords("covid", new Map([["civic", 1], ["city", 12]])); // ["civic"]
+ * nearestWords("yoth", new Map([["youth", 4], ["city", 12]])); // ["youth"]
+ * nearestWords("covid", new Map([["civic", 1]])); // []: two edits from a short word
  */
-export const nearestWords = (word: string, vocabulary: Vocabulary): string[] =>
-  [...vocabulary]
+export const nearestWords = (word: string, vocabulary: Vocabulary): string[] => {
+  const maxEdits = word.length >= TWO_EDITS_FROM_LENGTH ? 2 : 1;
+  return [...vocabulary]
     .map(([candidate, cities]) => ({ candidate, cities, edits: editDistance(word, candidate) }))
-    .filter(({ edits }) => edits <= MAX_EDITS && edits < word.length / 2)
+    .filter(({ edits }) => edits <= maxEdits)
     .sort(
       (a, b) => a.edits - b.edits || b.cities - a.cities || a.candidate.localeCompare(b.candidate),
     )
     .slice(0, MAX_SUGGESTIONS)
     .map(({ candidate }) => candidate);
+};
 
 /**
  * "Did you mean" for a query that found nothing, from the index's own words: each query word
@@ -36,8 +43,8 @@ export const nearestWords = (word: string, vocabulary: Vocabulary): string[] =>
  * offer to search without them.
  *
  * @example
- * spellingSuggestions("covid learning", vocabulary);
- * // { queries: ["civic learning"], unknownWords: ["covid"] }
+ * spellingSuggestions("yoth learning", vocabulary);
+ * // { queries: ["youth learning"], unknownWords: ["yoth"] }
  */
 export const spellingSuggestions = (q: string, vocabulary: Vocabulary): SpellingSuggestions => {
   const words = q.split(/\s+/).filter(Boolean);

@@ -8,8 +8,8 @@ import { type SpellingSuggestions, spellingSuggestions } from "../search/spellin
  * unknown words, for "search without" links.
  *
  * @example
- * await didYouMean(client, "cities", "covid");
- * // { queries: ["civic"], unknownWords: ["covid"] }
+ * await didYouMean(client, "cities", "yoth");
+ * // { queries: ["youth"], unknownWords: ["yoth"] }
  */
 export const didYouMean = async (
   meili: Meilisearch,

@@ -112,7 +112,7 @@ const DidYouMean = ({ params, queries }: { params: SearchParams; queries: string
  * drop one filter or all of them, and the most common themes.
  *
  * @example
- * <EmptyState params={params} popular={{ literacy: 9 }} didYouMean={{ queries: ["civic"], unknownWords: ["covid"] }} />
+ * <EmptyState params={params} popular={{ literacy: 9 }} didYouMean={{ queries: ["youth"], unknownWords: ["yoth"] }} />
  */
 export const EmptyState = (props: {
   params: SearchParams;
