@@ -15,6 +15,7 @@ import { createMeiliClient } from "../meili/connect-meili.ts";
 import { countDocuments } from "../meili/count-documents.ts";
 import { startEmbeddedMeili } from "../meili/embedded-meili.ts";
 import { findMeiliBinary } from "../meili/find-binary.ts";
+import { type EngineFootprint, engineFootprint } from "./engine-footprint.ts";
 import { comparedRow, fixed, isMain, markdownTable, mebibytes, ratio } from "./format.ts";
 import { postRaw } from "./post-raw.ts";
 import {
@@ -46,6 +47,8 @@ export type ScaleResult = {
     unchangedRatio: number;
   };
   search: SearchResult;
+  /** The Meilisearch that held the large index: peak RSS over ingest and search, disk. */
+  engine: EngineFootprint;
   memory: {
     docs: number;
     indexerPeakRssMiB: number;
@@ -202,9 +205,10 @@ export type ScaleOptions = {
 
 /** Ingest, then search, on an embedded Meilisearch of its own (stopped in every case). */
 const engineBenches = async (options: ScaleOptions, big: string, work: string) => {
+  const dataDir = join(work, "meili");
   const meili = await startEmbeddedMeili({
     binary: findMeiliBinary(process.env).path,
-    dataDir: join(work, "meili"),
+    dataDir,
     logger: createLogger("silent"),
   });
   try {
@@ -218,11 +222,44 @@ const engineBenches = async (options: ScaleOptions, big: string, work: string) =
       docs: options.docs,
       ...options.search,
     });
-    return { ingest, search };
+    return { ingest, search, engine: engineFootprint(options.docs, meili.pid(), dataDir) };
   } finally {
     await meili.stop();
   }
 };
+
+/** The two dry runs, the small corpus first; the corpora are written to `work`. */
+const dryRuns = async (docs: number, work: string) => {
+  const smallDocs = Math.max(100, Math.round(docs / 5));
+  const big = join(work, "corpus");
+  const small = join(work, "corpus-small");
+  writeCorpus(big, { count: docs, seed: SEED });
+  writeCorpus(small, { count: smallDocs, seed: SEED });
+  process.stderr.write(`[scale] dry runs of ${smallDocs} and ${docs} profiles\n`);
+  const smallRun = await dryRun(small);
+  const bigRun = await dryRun(big);
+  return { big, memory: memoryOf(docs, smallDocs, bigRun, smallRun) };
+};
+
+/** Runs `measure` in a fresh temporary directory, removed whatever happens. */
+const inWorkDir = async <T>(measure: (work: string) => Promise<T>): Promise<T> => {
+  const work = mkdtempSync(join(tmpdir(), "lcs-scale-"));
+  try {
+    return await measure(work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+};
+
+/**
+ * The indexer's memory alone (`--memory-only`): its dry runs on `docs` profiles and a fifth of
+ * that, for sizes where the whole bench would take hours.
+ *
+ * @example
+ * (await benchMemory(100_000)).memory.indexerPeakRssMiB;
+ */
+export const benchMemory = (docs: number): Promise<{ memory: ScaleResult["memory"] }> =>
+  inWorkDir(async (work) => ({ memory: (await dryRuns(docs, work)).memory }));
 
 /**
  * Measures the indexer at scale on a synthetic corpus of `docs` profiles (and of a fifth of
@@ -233,26 +270,25 @@ const engineBenches = async (options: ScaleOptions, big: string, work: string) =
  * const result = await benchScale({ docs: 2000 });
  * result.ingest.ratio; // ours ÷ raw Meilisearch, docs per second
  */
-export const benchScale = async (options: ScaleOptions): Promise<ScaleResult> => {
-  const work = mkdtempSync(join(tmpdir(), "lcs-scale-"));
-  try {
-    const smallDocs = Math.max(100, Math.round(options.docs / 5));
-    const big = join(work, "corpus");
-    const small = join(work, "corpus-small");
-    writeCorpus(big, { count: options.docs, seed: SEED });
-    writeCorpus(small, { count: smallDocs, seed: SEED });
+export const benchScale = (options: ScaleOptions): Promise<ScaleResult> =>
+  inWorkDir(async (work) => {
     const enrichRecords = options.enrichRecords ?? ENRICH_RECORDS;
     process.stderr.write(`[scale] enrich on ${enrichRecords} profiles\n`);
     const enrich = benchEnrich(enrichRecords);
-    process.stderr.write(`[scale] dry runs of ${smallDocs} and ${options.docs} profiles\n`);
-    const smallRun = await dryRun(small);
-    const bigRun = await dryRun(big);
-    const { ingest, search } = await engineBenches(options, big, work);
-    return { enrich, ingest, search, memory: memoryOf(options.docs, smallDocs, bigRun, smallRun) };
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-};
+    const { big, memory } = await dryRuns(options.docs, work);
+    const engines = await engineBenches(options, big, work);
+    return { enrich, ...engines, memory };
+  });
+
+/** The dry runs as a markdown table: peak RSS and speed at both sizes. */
+const formatMemory = (memory: ScaleResult["memory"]) =>
+  markdownTable(
+    ["indexer dry run", `${memory.smallDocs} documents`, `${memory.docs} documents`, "ratio"],
+    [
+      comparedRow("peak RSS, MiB", memory.smallPeakRssMiB, memory.indexerPeakRssMiB),
+      comparedRow("documents per second", memory.smallDocsPerSec, memory.docsPerSec),
+    ],
+  );
 
 /**
  * The result as markdown tables.
@@ -296,22 +332,32 @@ export const formatScale = (result: ScaleResult): string => {
         ],
       ],
     ),
-    markdownTable(
-      ["indexer dry run", `${memory.smallDocs} documents`, `${memory.docs} documents`, "ratio"],
-      [
-        comparedRow("peak RSS, MiB", memory.smallPeakRssMiB, memory.indexerPeakRssMiB),
-        comparedRow("documents per second", memory.smallDocsPerSec, memory.docsPerSec),
-      ],
-    ),
+    formatMemory(memory),
     formatSearch(result.search),
+    markdownTable(
+      [`Meilisearch holding ${result.engine.docs} documents`, "peak RSS, MiB", "data dir, MiB"],
+      [["over ingest and search", fixed(result.engine.peakRssMiB), fixed(result.engine.diskMiB)]],
+    ),
   ].join("\n\n");
 };
 
 if (isMain(import.meta.url)) {
   const { values } = parseArgs({
-    options: { quick: { type: "boolean" }, docs: { type: "string" }, json: { type: "boolean" } },
+    options: {
+      quick: { type: "boolean" },
+      docs: { type: "string" },
+      json: { type: "boolean" },
+      "memory-only": { type: "boolean" },
+    },
   });
   const docs = Number(values.docs ?? (values.quick ? QUICK_DOCS : FULL_DOCS));
-  const result = await benchScale({ docs });
-  process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${formatScale(result)}\n`);
+  if (values["memory-only"]) {
+    const result = await benchMemory(docs);
+    process.stdout.write(
+      values.json ? `${JSON.stringify(result)}\n` : `${formatMemory(result.memory)}\n`,
+    );
+  } else {
+    const result = await benchScale({ docs });
+    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${formatScale(result)}\n`);
+  }
 }

@@ -14,6 +14,7 @@ describe("the scale bench", () => {
     expect(result.ingest).toMatchObject({ docs: 40 });
     expect(result.memory).toMatchObject({ docs: 40, smallDocs: 100 });
     expect(result.search).toMatchObject({ docs: 40, connections: 10, failures: 0 });
+    expect(result.engine).toMatchObject({ docs: 40 });
     expect(Object.keys(result.search)).toEqual(
       expect.arrayContaining(["p50Ms", "p99Ms", "rps", "directRps", "ratio"]),
     );
@@ -26,10 +27,13 @@ describe("the scale bench", () => {
       result.search.rps,
       result.search.directRps,
       result.search.keyword.rps,
+      result.engine.peakRssMiB,
+      result.engine.diskMiB,
     ])
       expect(value).toBeGreaterThan(0);
     expect(formatScale(result)).toContain("| documents per second |");
     expect(formatScale(result)).toContain("our /api/search");
+    expect(formatScale(result)).toContain("| Meilisearch holding 40 documents |");
     expect(scalePlotSvg(scalePoints([result]))).toMatch(/^<svg[\s\S]*<polyline[\s\S]*<\/svg>\n$/);
   }, 120_000);
 });
