@@ -53,9 +53,11 @@ export type IndexOptions = {
 /**
  * The heap cap every indexer process runs with (`npm run index`, the admin reindex's worker):
  * without it V8 lets garbage pile up far past what the indexer holds (1.6 GiB at 5,000
- * records, BENCHMARKS.md), since a batch's transient strings and objects are large.
+ * records, BENCHMARKS.md), since a batch's transient strings and objects are large. 320 MiB
+ * leaves the live heap (about 80 MiB, plus a batch) room to spare: at 4,000 records it ran as
+ * fast as 512; 256 ran 27 % slower and, before the gazetteer was let go, out of heap.
  */
-export const INDEXER_NODE_FLAGS = ["--max-old-space-size=512"];
+export const INDEXER_NODE_FLAGS = ["--max-old-space-size=320"];
 
 /**
  * Records built at once. A corpus this small is built as one batch against itself, as it always
