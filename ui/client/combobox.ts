@@ -125,8 +125,11 @@ export const combobox = (input: HTMLInputElement, list: HTMLElement, onPick: (p:
     if (step !== undefined) {
       if (list.hidden) void suggest();
       else setActive(stepped(state.active, state.options.length, step));
-    } else if (event.key === "Enter" && state.active >= 0) pick(state.active);
-    else if (event.key === "Escape") close();
+    } else if (event.key === "Enter") {
+      // Enter on no option searches what was typed: the list closes, the form submits.
+      if (state.active < 0) return close();
+      pick(state.active);
+    } else if (event.key === "Escape") close();
     else return;
     event.preventDefault();
   });

@@ -47,6 +47,8 @@ const showError = () => {
 
 let controller: AbortController | undefined;
 let timer: number | undefined;
+/** The search part of the URL whose results the region shows. */
+let shownSearch = location.search;
 
 /** The focused field inside the region, to focus its twin once the region is replaced. */
 const focusedField = (): string | undefined => {
@@ -87,6 +89,7 @@ const load = async (query: string, history: History) => {
     afterSwap();
     if (refocus) region.querySelector<HTMLElement>(refocus)?.focus();
     const url = query ? `/?${query}` : "/";
+    shownSearch = query ? `?${query}` : "";
     if (history === "push") window.history.pushState(null, "", url);
     if (history === "replace") window.history.replaceState(null, "", url);
   } catch (error) {
@@ -147,6 +150,9 @@ region?.addEventListener("click", async (event) => {
 });
 
 window.addEventListener("popstate", () => {
+  // Following an in-page link (the skip link's #results) changes the entry, not the search:
+  // the region stays, with the focus the link gave.
+  if (location.search === shownSearch) return;
   setInput(location.search);
   void load(location.search.slice(1), "none");
 });

@@ -40,7 +40,10 @@ export const SearchPage = ({ params, children }: { params: SearchParams; childre
           />
         </div>
         <p id="search-hint" class="search-hint">
-          Press <kbd>/</kbd> to search. Results update as you type; ↓ picks a suggestion.
+          <span class="with-script">
+            Press <kbd>/</kbd> to search. Results update as you type; ↓ picks a suggestion.
+          </span>
+          <span class="without-script">Press Enter to search.</span>
         </p>
       </search>
       {params.mode === "hybrid" ? null : <input type="hidden" name="mode" value={params.mode} />}
