@@ -256,14 +256,26 @@ describe("the facet lists", () => {
 });
 
 describe("results people can act on", () => {
-  it("marks whole words only and never repeats the tagline as the snippet of an empty query", async () => {
-    const all = await page("/");
-    expect(all.html).not.toContain('class="result__snippet"');
+  it("marks whole words only", async () => {
     const { html } = await page("/?q=digita&mode=keyword");
     const marks = [...html.matchAll(/<mark>([^<]*)<\/mark>([\p{L}]?)/gu)];
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.filter((m) => m[2] !== "")).toEqual([]);
   });
+
+  it.each(["/", "/?q=digital"])(
+    "shows no card on %s whose snippet repeats its tagline",
+    async (path) => {
+      const { html } = await page(path);
+      const cards = html.split('<li class="result">').slice(1);
+      expect(cards.length).toBeGreaterThan(1);
+      for (const card of cards) {
+        const tagline = /class="result__tagline">([^<]*)</.exec(card)?.[1];
+        const snippet = /class="result__snippet">([\s\S]*?)<\/p>/.exec(card)?.[1] ?? "";
+        if (tagline) expect(snippet.startsWith(tagline.slice(0, 20))).toBe(false);
+      }
+    },
+  );
 
   it("marks the query's words in city names, accents ignored", async () => {
     const { html } = await page("/?q=sonderborg");

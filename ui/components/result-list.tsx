@@ -2,6 +2,7 @@ import { raw } from "hono/html";
 import { THEMES } from "../../core/themes.ts";
 import type { SearchHit } from "../../search/result-schemas.ts";
 import type { SearchParams } from "../../search/search-params.ts";
+import { escapeHtml } from "../../search/snippet.ts";
 import { markQueryWords, wholeWordMarks } from "../highlight.ts";
 import { cityHref, searchHref, toggleFilter } from "../url-state.ts";
 
@@ -25,12 +26,26 @@ const Reason = ({ hit }: { hit: SearchHit }) =>
     <p class="result__why">Found by meaning: this passage is close to what you asked.</p>
   ) : null;
 
-/** A snippet worth showing: not for an empty query, where it would repeat the tagline. */
-const Snippet = ({ hit, q }: { hit: SearchHit; q: string }) =>
-  q === "" && hit.tagline ? null : (
-    // The snippet is escaped by the search layer; only <mark> is markup in it.
-    <p class="result__snippet">{raw(wholeWordMarks(hit.snippet))}</p>
-  );
+/**
+ * The snippet less the tagline shown above it: a crop in which nothing matched starts where the
+ * profile's text does, with the tagline. Empty when nothing is left.
+ */
+export const snippetAfterTagline = (hit: Pick<SearchHit, "snippet" | "tagline">): string => {
+  const tagline = hit.tagline ? escapeHtml(hit.tagline.trim()) : "";
+  const snippet = hit.snippet.trim();
+  if (!tagline || snippet.includes("<mark>") || !snippet.startsWith(tagline)) return snippet;
+  return snippet
+    .slice(tagline.length)
+    .replace(/^[\s.:;,]+/, "")
+    .replace(/^…$/, "");
+};
+
+/** A snippet worth showing: never a repeat of the tagline (as for an empty query). */
+const Snippet = ({ hit }: { hit: SearchHit }) => {
+  const snippet = snippetAfterTagline(hit);
+  // The snippet is escaped by the search layer; only <mark> is markup in it.
+  return snippet ? <p class="result__snippet">{raw(wholeWordMarks(snippet))}</p> : null;
+};
 
 /** The hit's themes as links that add (or, when it is filtered on, remove) the theme filter. */
 const ThemeChips = ({ hit, params }: { hit: SearchHit; params: SearchParams }) => (
@@ -68,7 +83,7 @@ const ResultItem = ({ hit, params }: { hit: SearchHit; params: SearchParams }) =
       {hit.country} · {hit.region}
     </p>
     {hit.tagline ? <p class="result__tagline">{hit.tagline}</p> : null}
-    <Snippet hit={hit} q={params.q} />
+    <Snippet hit={hit} />
     <Reason hit={hit} />
     <ThemeChips hit={hit} params={params} />
   </li>
