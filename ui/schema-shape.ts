@@ -31,14 +31,20 @@ const objectShape = (schema: JsonSchema, depth: number): string => {
   return `{${fields.join(", ")}}`;
 };
 
+/** Most values of an enum a shape lists; a longer one is given by its size. */
+const MAX_ENUM_VALUES = 8;
+
 /**
  * A JSON Schema as a one-line shape people read like a type: `{id: string, themes: [string]}`,
- * enums as their values, optional fields with `?`, nested objects up to `MAX_DEPTH` levels.
+ * enums as their values (a long one, such as every error code, by its size: each error's example
+ * names its own), optional fields with `?`, nested objects up to `MAX_DEPTH` levels.
  *
  * @example
  * schemaShape({ type: "object", properties: { id: { type: "string" } }, required: ["id"] }); // "{id: string}"
  */
 export const schemaShape = (schema: JsonSchema, depth = 0): string => {
+  if (schema.enum && schema.enum.length > MAX_ENUM_VALUES)
+    return `${schema.type ?? "string"} (one of ${schema.enum.length} values)`;
   if (schema.enum) return schema.enum.map((value) => JSON.stringify(value)).join(" | ");
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   if (schema.anyOf ?? schema.oneOf) return union(schema.anyOf ?? schema.oneOf ?? [], depth);

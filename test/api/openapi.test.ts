@@ -157,6 +157,14 @@ describe("GET /docs", () => {
     expect(html).toContain('href="/openapi.json"');
   });
 
+  it("shows a description's code spans as code, and the error codes by their number", async () => {
+    const html = await (await app.request("/docs")).text();
+    expect(html).toContain("<code>Allow</code> lists the methods it takes");
+    expect(html).not.toContain("`");
+    expect(html).not.toContain("crawl_timeout");
+    expect(html).toContain("code: string (one of ");
+  });
+
   it("sends a Content-Security-Policy and carries no inline script", async () => {
     const response = await app.request("/docs");
     const policy = response.headers.get("content-security-policy") ?? "";

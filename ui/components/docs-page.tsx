@@ -8,6 +8,14 @@ import { type JsonSchema, schemaShape } from "../schema-shape.ts";
 
 const METHODS = ["get", "post"] as const;
 
+/**
+ * A description as people read it: OpenAPI descriptions are CommonMark, and the ones here use
+ * only code spans (`Allow`), so each one becomes <code> and the rest stays text.
+ */
+const Prose = ({ text = "" }: { text?: string | undefined }) => (
+  <>{text.split("`").map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>
+);
+
 /** An example as people read it: JSON pretty-printed, text as it is. */
 const exampleText = (example: unknown) =>
   typeof example === "string" ? example : JSON.stringify(example, null, 2);
@@ -45,7 +53,9 @@ const Parameters = ({ parameters, of }: { parameters: ParameterObject[]; of: str
               <td>
                 <code>{[schema.example ?? ""].flat().join(", ")}</code>
               </td>
-              <td>{parameter.description}</td>
+              <td>
+                <Prose text={parameter.description} />
+              </td>
             </tr>
           );
         })}
@@ -59,7 +69,10 @@ const ResponseItem = ({ status, response }: { status: string; response: Response
   return (
     <div class="docs-response">
       <h4>
-        {status} <span class="docs-response__meaning">{response.description}</span>
+        {status}{" "}
+        <span class="docs-response__meaning">
+          <Prose text={response.description} />
+        </span>
       </h4>
       {media?.schema ? (
         <p>
@@ -91,7 +104,7 @@ const Endpoint = (props: { path: string; method: string; operation: OperationObj
         </code>
       </h2>
       <p>
-        <strong>{operation.summary}</strong> {operation.description}
+        <strong>{operation.summary}</strong> <Prose text={operation.description} />
       </p>
       {operation.security?.length ? <p>Needs a bearer token (ADMIN_TOKEN).</p> : null}
       {parameters.length > 0 ? (
