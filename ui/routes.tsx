@@ -3,6 +3,7 @@ import type { OpenAPIObject } from "openapi3-ts/oas31";
 import { AppError } from "../core/app-error.ts";
 import type { Logger } from "../core/logger.ts";
 import { toAppError } from "../meili/to-app-error.ts";
+import { citiesNamed } from "../search/cities-named.ts";
 import { getCity, similarCities } from "../search/city-lookup.ts";
 import { mapPoints } from "../search/map-points.ts";
 import { searchCities } from "../search/search-cities.ts";
@@ -177,7 +178,10 @@ export const uiRoutes = (options: UiOptions) => {
       } catch (error) {
         if (toAppError(error).code === "not_found") {
           c.status(404);
-          return c.render(<CityNotFound id={id} />, { title: CITY_PAGE_TITLES.notFound });
+          const named = await citiesNamed(options.meili, options.indexName, id).catch(() => []);
+          return c.render(<CityNotFound id={id} named={named} />, {
+            title: CITY_PAGE_TITLES.notFound,
+          });
         }
         options.logger.warn({ err: error }, "city page could not read the city");
         c.status(503);

@@ -149,6 +149,15 @@ describe("the city page", () => {
     const { status, html } = await page("/city/atlantis-nowhere");
     expect(status).toBe(404);
     expect(html).toContain("No city “atlantis-nowhere”");
+    expect(html).not.toContain("Did you mean");
+  });
+
+  it("offers the city an id names when the id is shortened or mistyped", async () => {
+    for (const id of ["beijing", "bejing-china"]) {
+      const { status, html } = await page(`/city/${id}`);
+      expect(status).toBe(404);
+      expect(html).toContain('<a href="/city/beijing-china">Beijing, China</a>');
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { raw } from "hono/html";
 import type { SectionBlock } from "../../core/city-document.ts";
 import { escapeRegExp } from "../../core/escape-reg-exp.ts";
 import { LABELLED_SECTIONS } from "../../core/section-labels.ts";
+import type { NamedCity } from "../../search/cities-named.ts";
 import type { CityBody, SimilarHit } from "../../search/result-schemas.ts";
 import type { SearchParams } from "../../search/search-params.ts";
 import { escapeHtml } from "../../search/snippet.ts";
@@ -180,10 +181,24 @@ export const CityPage = ({
   </>
 );
 
-/** The page for an unknown city id. */
-export const CityNotFound = ({ id }: { id: string }) => (
+/** The page for an unknown city id, with the cities whose names it holds (`citiesNamed`). */
+export const CityNotFound = ({ id, named = [] }: { id: string; named?: NamedCity[] }) => (
   <>
     <h1>No city “{id}”</h1>
+    {named.length > 0 ? (
+      <>
+        <p>Did you mean:</p>
+        <ul class="city-not-found__named">
+          {named.map((city) => (
+            <li>
+              <a href={`/city/${encodeURIComponent(city.id)}`}>
+                {city.city}, {city.country}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </>
+    ) : null}
     <p>
       <a href="/">Search all cities</a>
     </p>
