@@ -288,6 +288,8 @@ describe("the search page in Chromium", () => {
     await view(page, "filters-drawer-360px");
     await page.getByRole("button", { name: /^Show \d+ cit/ }).click();
     expect(await page.locator(".filters__panel").isVisible()).toBe(false);
+    // The focus goes on to the results, not to <body> with the hidden button.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("results-heading");
     await view(page, "filters-drawer-closed-360px");
     await expect(page.getByRole("button", { name: "Filters (1)" }).isVisible()).resolves.toBe(true);
     const top = (await page.locator(".results-column").boundingBox())?.y ?? -1;

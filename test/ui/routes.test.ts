@@ -136,6 +136,13 @@ describe("the city page", () => {
     expect(html).toContain('class="similar"');
   });
 
+  it("keeps the search it came from in its links to similar cities", async () => {
+    const { html } = await page("/city/beijing-china?from=q%3Dageing");
+    const similar = html.slice(html.indexOf('class="similar"'));
+    expect(similar).toMatch(/<a href="\/city\/[a-z-]+\?from=q%3Dageing">/);
+    expect(similar).not.toMatch(/<a href="\/city\/[a-z-]+">/);
+  });
+
   it("answers 503 with a page, not JSON, when Meilisearch is unreachable", async () => {
     const meili = createMeiliClient(`http://127.0.0.1:${await findFreePort()}`, "key", 500);
     const app = createApp({ meili, indexName: "cities", logger: silentLogger });

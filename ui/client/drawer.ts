@@ -55,6 +55,7 @@ export const filtersDrawer = (region: HTMLElement, showResults: () => void) => {
       if (open) region.querySelector<HTMLElement>(".filters__panel input:not([disabled])")?.focus();
     } else if (target.closest(".filters__close")) {
       set(false);
+      // The button just pressed is hidden with the drawer: the focus goes on to the results.
       showResults();
     }
   });

@@ -61,7 +61,7 @@ const focusedField = (): string | undefined => {
   return `input[name="${CSS.escape(active.name)}"][value="${CSS.escape(active.value)}"]`;
 };
 
-const drawer = region ? filtersDrawer(region, () => scrollToResults(false)) : undefined;
+const drawer = region ? filtersDrawer(region, () => scrollToResults(true)) : undefined;
 const facets = region ? facetLists(region) : undefined;
 
 /** After the swap: the tab title, the announcement, and what the user had open. */

@@ -6,7 +6,7 @@ import type { NamedCity } from "../../search/cities-named.ts";
 import type { CityBody, SimilarHit } from "../../search/result-schemas.ts";
 import type { SearchParams } from "../../search/search-params.ts";
 import { escapeHtml } from "../../search/snippet.ts";
-import { searchHref } from "../url-state.ts";
+import { cityHref, searchHref } from "../url-state.ts";
 import { SITE_NAME } from "./layout.tsx";
 import { themeLabel } from "./result-list.tsx";
 
@@ -80,11 +80,13 @@ const ThemeTags = ({ city }: { city: CityBody }) => (
   </ul>
 );
 
-const Similar = ({ hits }: { hits: SimilarHit[] }) => (
+/** Similar cities, each link keeping the search the page came from, so the way back stays. */
+const Similar = ({ hits, from }: { hits: SimilarHit[]; from: SearchParams }) => (
   <ul class="similar">
     {hits.map((hit) => (
       <li>
-        <a href={`/city/${hit.id}`}>{hit.city}</a> <span class="similar__place">{hit.country}</span>
+        <a href={cityHref(hit.id, from)}>{hit.city}</a>{" "}
+        <span class="similar__place">{hit.country}</span>
         <span class="similar__themes">{hit.themes.slice(0, 3).map(themeLabel).join(" · ")}</span>
       </li>
     ))}
@@ -148,8 +150,8 @@ export const CityPage = ({
       <div class="city__layout">
         <div class="city__narrative">
           <p class="city__legend">
-            <mark>Highlighted</mark> words are the evidence for the city's themes (listed beside the
-            profile with a score: the more, and the more prominent, the evidence, the higher).
+            <mark>Highlighted</mark> words are the evidence for the city's themes (listed with the
+            profile, each with a score: the more, and the more prominent, the evidence, the higher).
           </p>
           {LABELLED_SECTIONS.filter(([name]) => city.sections[name]).map(([name, heading]) => (
             <section>
@@ -173,7 +175,7 @@ export const CityPage = ({
             ))}
           </ul>
           <h2>Similar cities</h2>
-          <Similar hits={similar} />
+          <Similar hits={similar} from={from} />
           <SourceLine source={city.source} />
         </aside>
       </div>
