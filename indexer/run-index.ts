@@ -53,17 +53,25 @@ export type IndexOptions = {
 /**
  * The heap cap every indexer process runs with (`npm run index`, the admin reindex's worker):
  * without it V8 lets garbage pile up far past what the indexer holds (1.6 GiB at 5,000
- * records, BENCHMARKS.md), since a batch's transient strings and objects are large. 320 MiB
- * leaves the live heap (about 80 MiB, plus a batch) room to spare: at 4,000 records it ran as
- * fast as 512; 256 ran 27 % slower and, before the gazetteer was let go, out of heap.
+ * records, BENCHMARKS.md), since a batch's transient strings and objects are large. The live
+ * heap is about 80 MiB, a batch, and what grows with the corpus (the repair's vocabulary, the
+ * ids seen); at 4,000 records 320 MiB ran as fast as 512, 256 ran 27 % slower.
  */
 export const INDEXER_NODE_FLAGS = ["--max-old-space-size=320"];
 
 /**
- * Records built at once. A corpus this small is built as one batch against itself, as it always
- * was; a larger one is built batch by batch against statistics of all its records.
+ * A corpus of up to this many records is read once and built as one batch against itself, as it
+ * always was (the GNLC's 350 members among them); a larger one is built `BATCH_RECORDS` at a
+ * time against statistics of all its records.
  */
-export const BATCH_RECORDS = 500;
+export const HOLD_RECORDS = 500;
+
+/**
+ * Records built at once in a large corpus: memory grows with this, not with the corpus. With
+ * batches of 500 a 320 MiB heap ran out at 100,000 records (the repair's vocabulary and the ids
+ * seen grow with the corpus, BENCHMARKS.md); with 250 it peaked at 489 MiB.
+ */
+export const BATCH_RECORDS = 250;
 
 type Corpus = { context: RepairContext; statistics: TermStatistics };
 
@@ -229,7 +237,8 @@ const buildBatches = (run: Run) => {
  * console.log(`${summary.indexed} sent, ${summary.unchanged} unchanged, ${summary.skipped} skipped`);
  */
 export const runIndex = async (options: IndexOptions): Promise<IndexSummary> => {
-  const { corpus, count, held } = await survey(options, options.batchRecords ?? BATCH_RECORDS);
+  const hold = options.batchRecords ?? HOLD_RECORDS;
+  const { corpus, count, held } = await survey(options, hold);
   if (options.client && options.full && count === 0) throw nothingToIndex();
   const stored = options.client
     ? await fetchStoredHashes(options.client, options.indexName)
