@@ -86,7 +86,8 @@ export const scalePlotSvg = (points: ScalePoint[], title = "Indexer dry run agai
     value,
   ];
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" font-family="sans-serif" font-size="12" role="img">`,
+    `<title>${title}: seconds and peak RSS</title>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
     text(WIDTH / 2, 22, title, 'text-anchor="middle" font-size="15"'),
     `<g transform="translate(${MARGIN.left},${MARGIN.top})">`,
