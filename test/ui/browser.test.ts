@@ -305,6 +305,12 @@ describe("the search page in Chromium", () => {
     await page.getByLabel("Find a country").fill("chi");
     const group = page.locator('[data-group="country"] .filter-option:visible');
     await expect.poll(() => group.allTextContents()).toEqual([expect.stringMatching(/^China/)]);
+    expect(await page.locator(".filter-none").isVisible()).toBe(false);
+    await page.getByLabel("Find a country").fill("sweden");
+    await expect.poll(() => group.count()).toBe(0);
+    await expect
+      .poll(() => page.locator(".filter-none:visible").textContent())
+      .toBe("No country matches “sweden”");
     await context.close();
   });
 

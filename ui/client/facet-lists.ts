@@ -10,15 +10,33 @@ const typed = new Map<string, string>();
 
 const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
+/** Says, under a find box, that nothing matches what was typed (empty and hidden otherwise). */
+const sayNone = (group: Element, facet: string, shown: number) => {
+  const typedText = typed.get(facet) ?? "";
+  let none = group.querySelector<HTMLElement>(".filter-none");
+  if (!none) {
+    none = document.createElement("p");
+    none.className = "filter-none";
+    none.setAttribute("role", "status");
+    group.append(none);
+  }
+  none.hidden = typedText.trim() === "" || shown > 0;
+  none.textContent = none.hidden ? "" : `No ${facet} matches “${typedText}”`;
+};
+
 /** Hides the options of a facet whose label does not contain the text typed in its box. */
 const narrow = (region: HTMLElement, facet: string) => {
   const text = fold(typed.get(facet) ?? "");
   const group = region.querySelector(`[data-group="${facet}"]`);
-  group?.querySelectorAll<HTMLElement>(".filter-option").forEach((option) => {
+  if (!group) return;
+  let shown = 0;
+  group.querySelectorAll<HTMLElement>(".filter-option").forEach((option) => {
     option.hidden = text !== "" && !fold(option.textContent ?? "").includes(text);
+    shown += option.hidden ? 0 : 1;
   });
-  const more = group?.querySelector<HTMLDetailsElement>("details");
+  const more = group.querySelector<HTMLDetailsElement>("details");
   if (more && text !== "") more.open = true;
+  sayNone(group, facet, shown);
 };
 
 /**
