@@ -24,10 +24,12 @@ const render = (points: MapPoint[]) =>
   String(DotMap({ points, params: searchParamsSchema.parse({ q: "learning" }) }));
 
 const circlesOf = (html: string) =>
-  [...html.matchAll(/<circle\b[^>]*\bcx="([^"]+)"[^>]*\bcy="([^"]+)"/g)].map((match) => ({
-    x: Number(match[1]),
-    y: Number(match[2]),
-  }));
+  [...html.matchAll(/<circle class="dot-map__dot"[^>]*\bcx="([^"]+)"[^>]*\bcy="([^"]+)"/g)].map(
+    (match) => ({
+      x: Number(match[1]),
+      y: Number(match[2]),
+    }),
+  );
 
 describe("DotMap", () => {
   it("renders an accessible SVG (not an image: its dots are links) that says how many cities it shows", () => {
@@ -47,6 +49,17 @@ describe("DotMap", () => {
     expect(html).toContain('data-city="cork-ireland"');
     expect(html).toContain('<a href="/?q=learning&amp;country=Ireland" data-nav');
     expect(html).toContain("<title>Villa María, Argentina</title>");
+  });
+
+  it("gives each dot a tap target 24 px across on a phone, centred on the dot", () => {
+    const html = render(POINTS);
+    const targets = [
+      ...html.matchAll(/<circle class="dot-map__target" cx="([^"]+)" cy="([^"]+)" r="([^"]+)"/g),
+    ];
+    expect(targets.map((m) => ({ x: Number(m[1]), y: Number(m[2]) }))).toEqual(circlesOf(html));
+    // The map is drawn at most 320 px wide of its 960 on a 360 px phone.
+    for (const target of targets)
+      expect((2 * Number(target[3]) * 320) / 960).toBeGreaterThanOrEqual(24);
   });
 
   it("escapes labels", () => {

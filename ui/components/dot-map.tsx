@@ -15,6 +15,12 @@ const PADDING = 8;
 /** Decimals kept in SVG coordinates: a tenth of a unit is finer than a screen pixel. */
 const DIGITS = 1;
 const DOT_RADIUS = 9;
+/**
+ * Radius of the invisible circle a dot is tapped by: 24 CSS px across (WCAG's minimum target)
+ * when the map is drawn 320 px wide, as on a 360 px phone. A nearer dot drawn later wins where
+ * two overlap.
+ */
+const DOT_TARGET_RADIUS = 36;
 const LAND_FILL = "#d5dbe1";
 const LAND_STROKE = "#ffffff";
 const DOT_FILL = "#c2410c";
@@ -89,6 +95,13 @@ export const landSvg = (): string =>
 /** A dot names its city and filters the results to its country. */
 const Dot = ({ dot, href }: { dot: PlacedDot; href: string }) => (
   <a href={href} data-nav aria-label={`${dot.label}: show the cities of its country`}>
+    <circle
+      class="dot-map__target"
+      cx={dot.x}
+      cy={dot.y}
+      r={DOT_TARGET_RADIUS}
+      fill="transparent"
+    />
     <circle
       class="dot-map__dot"
       data-city={dot.id}
