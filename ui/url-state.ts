@@ -72,3 +72,15 @@ export const cityHref = (id: string, params: SearchParams): string => {
   const from = toQueryString(params);
   return `/city/${encodeURIComponent(id)}${from ? `?${new URLSearchParams({ from })}` : ""}`;
 };
+
+/**
+ * The CSV export of the same search (`/api/search.csv`): every matching city, so the page and
+ * page size are left out.
+ *
+ * @example
+ * csvHref({ ...params, q: "ageing", page: 2 }); // "/api/search.csv?q=ageing"
+ */
+export const csvHref = (params: SearchParams): string => {
+  const query = toQueryString({ ...params, page: 1, hitsPerPage: DEFAULT_HITS_PER_PAGE });
+  return query ? `/api/search.csv?${query}` : "/api/search.csv";
+};

@@ -293,6 +293,17 @@ describe("results people can act on", () => {
     },
   );
 
+  it("links the same search's CSV export, every matching city rather than the page", async () => {
+    const { html } = await page("/?q=ageing&theme=ageing&hitsPerPage=5&page=2");
+    const href = /class="result-toolbar__csv" href="([^"]+)"/
+      .exec(html)?.[1]
+      ?.replaceAll("&amp;", "&");
+    expect(href).toBe("/api/search.csv?q=ageing&theme=ageing");
+    const csv = await seeded.app.request(href ?? "");
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).split("\n")[1]).toMatch(/^beijing-china,Beijing,/);
+  });
+
   it("marks the query's words in city names, accents ignored", async () => {
     const { html } = await page("/?q=sonderborg");
     expect(html).toContain("<mark>Sønderborg</mark></a>");

@@ -1,5 +1,6 @@
 import type { SearchResult } from "../../search/result-schemas.ts";
 import { DEFAULT_HITS_PER_PAGE, type SearchParams, SORTS } from "../../search/search-params.ts";
+import { csvHref } from "../url-state.ts";
 
 /** How each order reads in the sort menu. */
 const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
@@ -62,6 +63,9 @@ export const ResultToolbar = ({
       <noscript>
         <button type="submit">Apply</button>
       </noscript>
+      <a class="result-toolbar__csv" href={csvHref(params)} download="learning-cities.csv">
+        Download CSV
+      </a>
     </div>
   );
 };
