@@ -55,9 +55,11 @@ export type IndexOptions = {
  * without it V8 lets garbage pile up far past what the indexer holds (1.6 GiB at 5,000
  * records, BENCHMARKS.md), since a batch's transient strings and objects are large. The live
  * heap is about 80 MiB, a batch, and what grows with the corpus (the repair's vocabulary, the
- * ids seen); at 4,000 records 320 MiB ran as fast as 512, 256 ran 27 % slower.
+ * ids seen); a page still parsed whole (a large listing read with a site profile) adds its
+ * DOM, about 250 MiB for 2,000 cards. At 4,000 records 320 MiB peaked only 6 MiB lower than
+ * 512, so 512 keeps that room.
  */
-export const INDEXER_NODE_FLAGS = ["--max-old-space-size=320"];
+export const INDEXER_NODE_FLAGS = ["--max-old-space-size=512"];
 
 /**
  * A corpus of up to this many records is read once and built as one batch against itself, as it
