@@ -7,7 +7,13 @@ import { type Block, extractBlocks, removeChrome } from "./html-blocks.ts";
 import { type HtmlPart, type SplitOptions, splitHtmlListing } from "./html-parts.ts";
 import { isoDate } from "./iso-date.ts";
 import { limitDepth } from "./limit-depth.ts";
-import { DEFAULT_LABEL, type Origin, type ParsedSource, type RawRecord } from "./raw-record.ts";
+import {
+  DEFAULT_LABEL,
+  type Origin,
+  type ParsedSource,
+  type RawRecord,
+  type SourceProblem,
+} from "./raw-record.ts";
 import { rowSignature } from "./row-signature.ts";
 import type { SiteProfile } from "./site-profile.ts";
 
@@ -266,15 +272,22 @@ export const NO_RECORDS_MESSAGE =
   "and no profile page with a heading and a country " +
   "(a site profile of CSS selectors can point at them)";
 
-/** Extracts the records of one page (or one part of a large listing). */
-const extractPage = (html: string, reading: Reading): ParsedSource => {
-  const { origin, profile } = reading;
+type ParsedPage = { $: CheerioAPI; tooDeep: SourceProblem[]; containers: Element[] };
+
+/** Parses a page (or a part of a large listing) and finds its record containers. */
+const parsePage = (html: string, origin: Origin, profile?: SiteProfile): ParsedPage => {
   const $ = load(html, { sourceCodeLocationInfo: true });
   const tooDeep = limitDepth($, origin.location);
   removeChrome($);
   const containers = profile
     ? $(profile.record).toArray().filter(isElement)
     : findRecordContainers($);
+  return { $, tooDeep, containers };
+};
+
+/** Reads the records of a parsed page: its listing, or the page as one profile. */
+const readPage = ({ $, tooDeep, containers }: ParsedPage, reading: Reading): ParsedSource => {
+  const { origin } = reading;
   const parsed =
     containers.length > 0 ? readAll($, containers, reading) : readProfilePage($, origin);
   if (parsed.records.length === 0 && parsed.problems.length === 0) {
@@ -283,17 +296,26 @@ const extractPage = (html: string, reading: Reading): ParsedSource => {
   return { ...parsed, problems: [...tooDeep, ...parsed.problems] };
 };
 
+/** Whether a part's listing is its own rows, all of them and nothing from the page around. */
+const readsItsRows = (containers: Element[], part: HtmlPart) =>
+  containers.length === part.rows &&
+  containers.every((element) => {
+    const at = element.sourceCodeLocation?.startOffset ?? -1;
+    return at >= part.from && at < part.to;
+  });
+
 /**
- * The parts of a large listing read one by one, or undefined when a part finds no listing (the
- * split misjudged the page, which is then read whole). A problem of the page around the rows,
- * which every part repeats, is reported once.
+ * The parts of a large listing read one by one, or undefined when a part's listing is not
+ * exactly its rows (the split misjudged the page, which is then read whole). A problem of the
+ * page around the rows, which every part repeats, is reported once.
  */
-const extractParts = (parts: HtmlPart[], reading: Omit<Reading, "firstRow">) => {
+const extractParts = (parts: HtmlPart[], origin: Origin) => {
   const result: ParsedSource = { records: [], problems: [] };
   const seen = new Set<string>();
   for (const part of parts) {
-    const parsed = extractPage(part.html, { ...reading, firstRow: part.firstRow });
-    if (parsed.records.length === 0 || parsed.records[0]?.position === "page") return undefined;
+    const page = parsePage(part.html, origin);
+    if (!readsItsRows(page.containers, part)) return undefined;
+    const parsed = readPage(page, { origin, firstRow: part.firstRow });
     result.records.push(...parsed.records);
     for (const problem of parsed.problems) {
       const key = JSON.stringify(problem);
@@ -321,6 +343,6 @@ export const extractHtml = (
   split: SplitOptions = {},
 ): ParsedSource => {
   const parts = profile ? undefined : splitHtmlListing(html, split);
-  const inParts = parts && extractParts(parts, { origin });
-  return inParts ?? extractPage(html, { origin, profile, firstRow: 0 });
+  const inParts = parts && extractParts(parts, origin);
+  return inParts ?? readPage(parsePage(html, origin, profile), { origin, profile, firstRow: 0 });
 };

@@ -92,6 +92,40 @@ describe("extractHtml on a listing read in parts", () => {
     ]);
   });
 
+  /** Pages that mislead the split (found by a review), each read as it is read whole. */
+  const card = (city: string, country = "Finland") =>
+    `<div class="card"><h3>${city}</h3><p>${city} learns.</p><span class="country">${country}</span></div>`;
+  const cards = (cities: string[]) => cities.map((city) => card(city)).join("");
+  const CITIES = ["Espoo", "Cork", "Oulu", "Turku", "Vaasa", "Lahti"];
+  it.each([
+    [
+      "more headed news items than city cards",
+      `<html><body><div class="news">${["A", "B", "C", "D", "E", "F"].map((h) => `<div class="item"><h3>${h}</h3></div>`).join("")}</div><div class="list">${cards(["Espoo", "Cork", "Oulu"])}</div></body></html>`,
+    ],
+    [
+      "two listings, the first longer",
+      `<html><body><div class="a">${cards(CITIES)}</div><div class="b">${cards(["Pori", "Kotka", "Kemi", "Salo"])}</div></body></html>`,
+    ],
+    [
+      "a card with an unclosed div",
+      `<html><body><div class="list">${cards(CITIES).replace("<p>Cork learns.</p>", "<div><p>Cork learns.</p>")}</div></body></html>`,
+    ],
+    [
+      "a card with an unclosed b",
+      `<html><body><div class="list">${cards(CITIES).replace("<p>Cork learns.</p>", "<p><b>Cork learns.</p>")}</div></body></html>`,
+    ],
+    [
+      "list items without </li> and a page date after the list",
+      `<html><body><ul class="list">${CITIES.map((c) => `<li class="row"><h3>${c}</h3><span class="country">Finland</span>`).join("")}</ul><p>Updated <time datetime="2024-05-01">1 May</time></p></body></html>`,
+    ],
+    [
+      "dates between rows",
+      `<html><body><div class="list">${cards(["Espoo", "Cork"])}<h2><time datetime="2024-01-01">January</time></h2>${cards(["Oulu", "Turku"])}<h2><time datetime="2024-02-01">February</time></h2>${cards(["Vaasa", "Lahti"])}</div></body></html>`,
+    ],
+  ])("reads a page with %s as it reads it whole", (_, page) => {
+    expect(inParts(page)).toEqual(whole(page));
+  });
+
   it("gives any listing of well-formed cards the same records in parts as whole", () => {
     const city = fc.constantFrom("Espoo", "Cork", "Oulu", "Turku", "Vaasa", "Lahti", "Pori");
     fc.assert(
