@@ -57,6 +57,11 @@ describe("DotMap", () => {
       ...html.matchAll(/<circle class="dot-map__target" cx="([^"]+)" cy="([^"]+)" r="([^"]+)"/g),
     ];
     expect(targets.map((m) => ({ x: Number(m[1]), y: Number(m[2]) }))).toEqual(circlesOf(html));
+    // Under every drawn dot, so a target never covers a neighbour's dot; off the Tab order.
+    expect(html.lastIndexOf('class="dot-map__target"')).toBeLessThan(
+      html.indexOf('class="dot-map__dot"'),
+    );
+    expect(html).toMatch(/<g class="dot-map__targets" aria-hidden="true"><a [^>]*tabindex="-1"/);
     // The map is drawn at most 320 px wide of its 960 on a 360 px phone.
     for (const target of targets)
       expect((2 * Number(target[3]) * 320) / 960).toBeGreaterThanOrEqual(24);

@@ -26,7 +26,7 @@ const sayNone = (group: Element, facet: string, shown: number) => {
 
 /** Hides the options of a facet whose label does not contain the text typed in its box. */
 const narrow = (region: HTMLElement, facet: string) => {
-  const text = fold(typed.get(facet) ?? "");
+  const text = fold((typed.get(facet) ?? "").trim());
   const group = region.querySelector(`[data-group="${facet}"]`);
   if (!group) return;
   let shown = 0;

@@ -47,8 +47,8 @@ const showError = () => {
 
 let controller: AbortController | undefined;
 let timer: number | undefined;
-/** The search part of the URL whose results the region shows. */
-let shownSearch = location.search;
+/** The search part of the URL whose results the region shows, or is fetching. */
+let wantedSearch: string | undefined = location.search;
 
 /** The focused field inside the region, to focus its twin once the region is replaced. */
 const focusedField = (): string | undefined => {
@@ -81,6 +81,7 @@ const load = async (query: string, history: History) => {
   const current = new AbortController();
   controller = current;
   region.setAttribute("aria-busy", "true");
+  wantedSearch = query ? `?${query}` : "";
   try {
     const response = await fetch(`/results?${query}`, { signal: current.signal });
     if (response.status >= 500) throw new Error(`HTTP ${response.status}`);
@@ -89,11 +90,13 @@ const load = async (query: string, history: History) => {
     afterSwap();
     if (refocus) region.querySelector<HTMLElement>(refocus)?.focus();
     const url = query ? `/?${query}` : "/";
-    shownSearch = query ? `?${query}` : "";
     if (history === "push") window.history.pushState(null, "", url);
     if (history === "replace") window.history.replaceState(null, "", url);
   } catch (error) {
-    if ((error as Error).name !== "AbortError") showError();
+    if ((error as Error).name === "AbortError") return;
+    // Failed: the region shows no search, so coming back to this one must fetch it again.
+    wantedSearch = undefined;
+    showError();
   } finally {
     if (controller === current) region.removeAttribute("aria-busy");
   }
@@ -152,7 +155,7 @@ region?.addEventListener("click", async (event) => {
 window.addEventListener("popstate", () => {
   // Following an in-page link (the skip link's #results) changes the entry, not the search:
   // the region stays, with the focus the link gave.
-  if (location.search === shownSearch) return;
+  if (location.search === wantedSearch) return;
   setInput(location.search);
   void load(location.search.slice(1), "none");
 });
