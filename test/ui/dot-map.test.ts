@@ -51,20 +51,29 @@ describe("DotMap", () => {
     expect(html).toContain("<title>Villa María, Argentina</title>");
   });
 
-  it("gives each dot a tap target 24 px across on a phone, centred on the dot", () => {
-    const html = render(POINTS);
-    const targets = [
-      ...html.matchAll(/<circle class="dot-map__target" cx="([^"]+)" cy="([^"]+)" r="([^"]+)"/g),
-    ];
-    expect(targets.map((m) => ({ x: Number(m[1]), y: Number(m[2]) }))).toEqual(circlesOf(html));
-    // Under every drawn dot, so a target never covers a neighbour's dot; off the Tab order.
-    expect(html.lastIndexOf('class="dot-map__target"')).toBeLessThan(
-      html.indexOf('class="dot-map__dot"'),
-    );
-    expect(html).toMatch(/<g class="dot-map__targets" aria-hidden="true"><a [^>]*tabindex="-1"/);
+  it("gives each dot a tap target 24 px across on a phone, less where a neighbour is near", () => {
+    const targetsOf = (html: string) =>
+      [
+        ...html.matchAll(/<circle class="dot-map__target" cx="([^"]+)" cy="([^"]+)" r="([^"]+)"/g),
+      ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), r: Number(m[3]) }));
+    const lone = targetsOf(render(POINTS.slice(0, 1)));
     // The map is drawn at most 320 px wide of its 960 on a 360 px phone.
+    expect((2 * (lone[0]?.r ?? 0) * 320) / 960).toBeGreaterThanOrEqual(24);
+    const near = [
+      { id: "paris-france", label: "Paris, France", lat: 48.85, lng: 2.35 },
+      { id: "brussels-belgium", label: "Brussels, Belgium", lat: 50.85, lng: 4.35 },
+    ];
+    const [paris, brussels] = targetsOf(render(near));
+    expect(paris?.r).toBeLessThan(lone[0]?.r ?? 0);
+    expect(brussels?.r).toBe(paris?.r);
+    const targets = targetsOf(render([...POINTS, ...near]));
+    expect(targets.map(({ x, y }) => ({ x, y }))).toEqual(circlesOf(render([...POINTS, ...near])));
     for (const target of targets)
-      expect((2 * Number(target[3]) * 320) / 960).toBeGreaterThanOrEqual(24);
+      for (const other of targets)
+        if (other !== target)
+          expect(target.r).toBeLessThanOrEqual(
+            Math.max(9, Math.hypot(other.x - target.x, other.y - target.y) / 2) + 0.05,
+          );
   });
 
   it("escapes labels", () => {

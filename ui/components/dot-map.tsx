@@ -17,8 +17,8 @@ const DIGITS = 1;
 const DOT_RADIUS = 9;
 /**
  * Radius of the invisible circle a dot is also tapped by: 24 CSS px across (WCAG's minimum
- * target) when the map is drawn 320 px wide, as on a 360 px phone. The targets lie in one layer
- * under every drawn dot, so a dot itself is always its own link.
+ * target) when the map is drawn 320 px wide, as on a 360 px phone; less where another dot is
+ * near (`targetRadius`), so no target covers a neighbour's dot.
  */
 const DOT_TARGET_RADIUS = 36;
 const LAND_FILL = "#d5dbe1";
@@ -92,9 +92,27 @@ export const LAND_ASSET = "/assets/land.svg";
 export const landSvg = (): string =>
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}"><path d="${landPath()}" fill="${LAND_FILL}" stroke="${LAND_STROKE}" stroke-width="0.5"/></svg>`;
 
-/** A dot names its city and filters the results to its country. */
-const Dot = ({ dot, href }: { dot: PlacedDot; href: string }) => (
+/**
+ * How far around a dot a tap reaches: `DOT_TARGET_RADIUS`, or half the way to the nearest other
+ * dot, never less than the dot itself.
+ */
+const targetRadius = (dot: PlacedDot, dots: PlacedDot[]) => {
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const other of dots)
+    if (other !== dot) nearest = Math.min(nearest, Math.hypot(other.x - dot.x, other.y - dot.y));
+  return Math.max(DOT_RADIUS, Math.min(DOT_TARGET_RADIUS, nearest / 2));
+};
+
+/** A dot names its city and filters the results to its country; `target` is its tap radius. */
+const Dot = ({ dot, href, target }: { dot: PlacedDot; href: string; target: number }) => (
   <a href={href} data-nav aria-label={`${dot.label}: show the cities of its country`}>
+    <circle
+      class="dot-map__target"
+      cx={dot.x}
+      cy={dot.y}
+      r={Number(target.toFixed(1))}
+      fill="transparent"
+    />
     <circle
       class="dot-map__dot"
       data-city={dot.id}
@@ -138,22 +156,8 @@ export const DotMap = ({ points, params }: { points: MapPoint[]; params: SearchP
         {describeCount(dots.length)} {dots.map((dot) => dot.label).join("; ")}
       </desc>
       <image class="dot-map__land" href={LAND_ASSET} width={WIDTH} height={HEIGHT} />
-      {/* Taps near a dot: the same links, hidden from the keyboard and from screen readers. */}
-      <g class="dot-map__targets" aria-hidden="true">
-        {dots.map((dot) => (
-          <a href={href(dot)} data-nav tabindex={-1}>
-            <circle
-              class="dot-map__target"
-              cx={dot.x}
-              cy={dot.y}
-              r={DOT_TARGET_RADIUS}
-              fill="transparent"
-            />
-          </a>
-        ))}
-      </g>
       {dots.map((dot) => (
-        <Dot dot={dot} href={href(dot)} />
+        <Dot dot={dot} href={href(dot)} target={targetRadius(dot, dots)} />
       ))}
     </svg>
   );
