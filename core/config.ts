@@ -12,19 +12,36 @@ export const DEFAULT_INDEX_NAME = "cities";
  */
 export const DEFAULT_INDEX_SOURCES = ["data"];
 
-const port = z.coerce.number().int().min(0).max(65535);
+/**
+ * A whole number from `min` to `max` given as text, `fallback` when unset or empty, refused in
+ * plain words ("PORT: a whole number from 0 to 65535, got “abc”", not "received NaN").
+ */
+const wholeNumber = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) => {
+  const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+  const error = (issue: { input?: unknown }) =>
+    `a whole number ${range}, got “${String(issue.input)}”`;
+  const toNumber = (value: unknown) => {
+    if (value === undefined || value === "") return fallback;
+    return /^\s*-?\d+\s*$/.test(String(value)) ? Number(value) : value;
+  };
+  return z.preprocess(
+    toNumber,
+    z.number({ error }).int({ error }).min(min, { error }).max(max, { error }),
+  );
+};
+const port = (fallback: number) => wholeNumber(fallback, 0, 65535);
 const optionalText = z
   .string()
   .optional()
   .transform((value) => (value ? value : undefined));
 
 const envSchema = z.object({
-  PORT: port.default(3000),
+  PORT: port(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   MEILI_URL: optionalText.pipe(z.url().optional()),
   MEILI_MASTER_KEY: optionalText,
   MEILI_DATA_DIR: z.string().min(1).default(DEFAULT_MEILI_DATA_DIR),
-  MEILI_PORT: port.default(0),
+  MEILI_PORT: port(0),
   MEILI_BIN: optionalText,
   MEILI_INDEX: z
     .string()
@@ -49,7 +66,7 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url())),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(300, 0),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")

@@ -52,7 +52,10 @@ export const quoted = (value: unknown): string => {
  */
 export const freeText = (max: number, name: string) =>
   z
-    .string()
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `${name} is required` : `${name} must be text`,
+    })
     .trim()
     .max(max, {
       error: (issue) =>

@@ -36,6 +36,13 @@ describe("GET /api/suggest", () => {
     expect(ofType(body, "theme")).toEqual([{ type: "theme", value: "Literacy", id: "literacy" }]);
   });
 
+  it("suggests themes by the start of a word, not by letters inside one", async () => {
+    const { body } = await suggest("?q=lit");
+    expect(ofType(body, "theme")).toEqual([{ type: "theme", value: "Literacy", id: "literacy" }]);
+    const { body: second } = await suggest("?q=equ");
+    expect(ofType(second, "theme").map((s) => s.value)).toContain("Gender equality");
+  });
+
   it("suggests one of Shenzhen's keyphrases for a prefix of it", async () => {
     const city = (await (
       await seeded.app.request("/api/cities/shenzhen-china")
@@ -83,6 +90,11 @@ describe("GET /api/suggest", () => {
     expect(status).toBe(400);
     expect(body.error.code).toBe("invalid_request");
     expect(body.error.details).toEqual([expect.objectContaining({ field: "q" })]);
+  });
+
+  it("says in plain words that q is required when it is missing", async () => {
+    const { body } = await suggest("");
+    expect(body.error.details).toEqual([{ field: "q", message: "q is required" }]);
   });
 
   it("accepts a q of exactly 100 characters", async () => {

@@ -34,4 +34,20 @@ describe("readConfig", () => {
       }),
     );
   });
+
+  it.each([
+    ["PORT", "abc", "PORT: a whole number from 0 to 65535, got “abc”"],
+    ["PORT", "70000", "PORT: a whole number from 0 to 65535, got “70000”"],
+    ["RATE_LIMIT_PER_MINUTE", "1.5", "RATE_LIMIT_PER_MINUTE: a whole number ≥ 0, got “1.5”"],
+  ])("refuses %s=%s in plain words", (name, value, message) => {
+    expect(() => readConfig({ [name]: value })).toThrow(`Invalid environment: ${message}`);
+  });
+
+  it("reads numbers with their defaults when unset or empty", () => {
+    expect(readConfig({ PORT: "", RATE_LIMIT_PER_MINUTE: " 60 " })).toMatchObject({
+      PORT: 3000,
+      MEILI_PORT: 0,
+      RATE_LIMIT_PER_MINUTE: 60,
+    });
+  });
 });
