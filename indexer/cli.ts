@@ -4,6 +4,7 @@ import { SingleBar } from "cli-progress";
 import { AppError } from "../core/app-error.ts";
 import type { CityDocument } from "../core/city-document.ts";
 import { type Config, readConfig } from "../core/config.ts";
+import { describeIssues } from "../core/describe-issues.ts";
 import { createLogger } from "../core/logger.ts";
 import { connectMeili } from "../meili/connect-meili.ts";
 import { explainCity, findCity } from "./explain.ts";
@@ -55,6 +56,19 @@ const parse = (argv: string[]) => {
   }
 };
 
+/** Refuses options that contradict each other, before anything runs. */
+const refuseConflicts = ({ values }: ReturnType<typeof parse>) => {
+  const refuse = (why: string) => {
+    throw new AppError("invalid_arguments", `${why}\n\n${USAGE}`);
+  };
+  if (values.out !== undefined && !values["dry-run"])
+    refuse("--out writes the documents of a dry run instead of indexing them: add --dry-run");
+  if (values.offline && values.refresh)
+    refuse(
+      "--offline reads crawled pages from the cache only, --refresh fetches them again: choose one",
+    );
+};
+
 const maxPages = (value: string | undefined) => {
   if (value === undefined) return {};
   const pages = Number(value);
@@ -73,7 +87,7 @@ const loadProfile = (file: string | undefined) => {
   }
   const parsed = siteProfileSchema.safeParse(json);
   if (!parsed.success)
-    throw new AppError("invalid_arguments", `--profile ${file}: ${parsed.error.message}`);
+    throw new AppError("invalid_arguments", `--profile ${file}: ${describeIssues(parsed.error)}`);
   return { profile: parsed.data };
 };
 
@@ -187,6 +201,7 @@ export const runIndexCli = async (
       io.stdout(`${USAGE}\n`);
       return 0;
     }
+    refuseConflicts(parsed);
     const dryRun = (parsed.values["dry-run"] ?? false) || parsed.values.explain !== undefined;
     const config = readConfig(env);
     for (const warning of config.warnings) io.stderr(`warning: ${warning}\n`);

@@ -127,6 +127,29 @@ describe("npm run index --dry-run", () => {
     expect(stderr).toContain("Usage: npm run index");
   });
 
+  it.each([
+    [["--out", "x.ndjson", "data"], "--out writes the documents of a dry run"],
+    [["--offline", "--refresh", "data"], "--offline reads crawled pages from the cache only"],
+  ])(
+    "refuses %j, options that contradict each other, with exit code 2 and why",
+    async (argv, why) => {
+      const { code, stderr } = await run(argv);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`error: ${why}`);
+      expect(stderr).toContain("Usage: npm run index");
+    },
+  );
+
+  it("names a site profile's unknown selector and the ones it may hold", async () => {
+    const profile = join(tempDir(), "profile.json");
+    writeFileSync(profile, JSON.stringify({ record: ".card", titel: "h2" }));
+    const { code, stderr } = await run(["--dry-run", "--profile", profile, TWO_CITIES]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `error: --profile ${profile}: no selector is called titel: record (required), title, country, label, body\n`,
+    );
+  });
+
   it("explains a city's themes with scores and evidence for --explain, found without diacritics", async () => {
     const { code, stdout } = await run(["--explain", "villa maria", TWO_CITIES]);
     expect(code).toBe(0);
