@@ -36,14 +36,23 @@ const facetSuggestions = async (
     .map((hit): Suggestion => ({ type, value: hit.value }));
 };
 
+/** Lower case, without diacritics, every run of other characters one space, a space first. */
+const words = (text: string) =>
+  ` ${text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")}`;
+
+/** Themes a word of whose label starts with what was typed ("lit" → Literacy, not Sustainability). */
 const themeSuggestions = (q: string): Suggestion[] =>
-  THEMES.filter((theme) => theme.label.toLowerCase().includes(q.toLowerCase()))
+  THEMES.filter((theme) => words(theme.label).includes(words(q).trimEnd()))
     .slice(0, SUGGESTIONS_PER_KIND)
     .map((theme) => ({ type: "theme", value: theme.label, id: theme.id }));
 
 /**
- * Completions for search-as-you-type: cities, countries, themes and keyphrases that start with
- * or contain what was typed, at most `SUGGESTIONS_PER_KIND` of each.
+ * Completions for search-as-you-type: cities, countries, themes and keyphrases with a word that
+ * starts with what was typed, at most `SUGGESTIONS_PER_KIND` of each.
  *
  * @example
  * await suggestCompletions(client, "cities", "esp"); // [{ type: "city", value: "Espoo", id: "espoo-finland" }, …]

@@ -14,7 +14,7 @@ const route = createRoute({
   path: "/suggest",
   operationId: "suggest",
   summary: "Completions for search-as-you-type: cities, countries, themes, keyphrases",
-  description: "At most five of each kind, that start with or contain what was typed.",
+  description: "At most five of each kind, with a word that starts with what was typed.",
   security: [],
   request: {
     query: z.object({
@@ -34,7 +34,7 @@ const route = createRoute({
 
 /**
  * `GET /suggest?q=`: completions for search-as-you-type: cities, countries, themes and
- * keyphrases that start with or contain what was typed.
+ * keyphrases with a word that starts with what was typed.
  *
  * @example
  * app.route("/api", suggestRoutes(options));
