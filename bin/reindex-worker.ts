@@ -10,9 +10,7 @@ import { AppError } from "../core/app-error.ts";
 import type { ErrorCode } from "../core/error-code.ts";
 import { runIndex } from "../indexer/run-index.ts";
 import { createMeiliClient } from "../meili/connect-meili.ts";
-
-/** What the server asks of the worker. */
-export type ReindexTask = { url: string; indexName: string; sources: string[] };
+import type { ReindexTask } from "../server/reindex-in-child.ts";
 
 const run = async (task: ReindexTask) => {
   const client = createMeiliClient(task.url, process.env.MEILI_MASTER_KEY);

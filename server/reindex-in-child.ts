@@ -2,7 +2,6 @@ import { fork } from "node:child_process";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import type { ReindexSummary } from "../api/schemas.ts";
-import type { ReindexTask } from "../bin/reindex-worker.ts";
 import { AppError } from "../core/app-error.ts";
 import type { ErrorCode } from "../core/error-code.ts";
 import { INDEXER_NODE_FLAGS } from "../indexer/run-index.ts";
@@ -14,6 +13,9 @@ export const REINDEX_WORKER = new URL("../bin/reindex-worker.ts", import.meta.ur
 const tsxLoader = () => pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 type WorkerAnswer = { summary: ReindexSummary } | { error: { code: ErrorCode; message: string } };
+
+/** What the server asks of the worker (`bin/reindex-worker.ts`). */
+export type ReindexTask = { url: string; indexName: string; sources: string[] };
 
 export type ReindexRun = ReindexTask & { masterKey: string | undefined };
 
