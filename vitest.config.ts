@@ -37,6 +37,7 @@ const INTEGRATION = [
   "test/meili/connect-meili.test.ts",
   "test/meili/embedded-meili.test.ts",
   "test/meili/search-key.test.ts",
+  "test/meili/shared-data-dir.test.ts",
   "test/ui/routes.test.ts",
 ];
 
