@@ -64,7 +64,7 @@ export const countryHints = async (
   selected: string[],
   known: Record<string, number>,
 ): Promise<Hint[]> => {
-  const unknown = selected.filter((value) => !(value in known));
+  const unknown = selected.filter((value) => !Object.hasOwn(known, value));
   if (unknown.length === 0) return [];
   const field = FACET_FIELDS.country;
   const all = await client.index(indexUid).search("", { limit: 0, facets: [field] });

@@ -212,7 +212,9 @@ export const percentEncodingError = (rawQuery: string): z.ZodError | undefined =
  * queryInput(new URL("http://x/?theme=a&theme=b&q=c").searchParams); // { theme: ["a", "b"], q: "c" }
  */
 export const queryInput = (query: URLSearchParams): Record<string, string | string[]> => {
-  const input: Record<string, string | string[]> = {};
+  // No prototype: `__proto__=a&__proto__=b` would otherwise give the object an array's, so that
+  // `input.sort` read `Array.prototype.sort`.
+  const input: Record<string, string | string[]> = Object.create(null);
   for (const name of new Set(query.keys())) {
     const all = query.getAll(name);
     input[name] = all.length === 1 ? (all[0] as string) : all;

@@ -71,6 +71,12 @@ describe("a country the index does not have", () => {
     expect(closestCountries("Atlantis", countries)).toEqual([]);
   });
 
+  it("tells of a country named like an object's property (toString), as of any other", async () => {
+    const response = await seeded.app.request("/api/search?country=toString");
+    const body = (await response.json()) as SearchResult;
+    expect(body.hints?.map((hint) => hint.value)).toEqual(["toString"]);
+  });
+
   it("answers country=Korea with a hint at Republic of Korea, from the index's own countries", async () => {
     const response = await seeded.app.request("/api/search?country=Korea");
     const body = (await response.json()) as SearchResult;

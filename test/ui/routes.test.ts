@@ -220,6 +220,12 @@ describe("the search page's link values", () => {
     },
   );
 
+  it("keeps the search when the link repeats a parameter named after an object's own (__proto__)", async () => {
+    const { html } = await page("/?__proto__=a&__proto__=b&q=ageing&theme=ageing");
+    expect(cities(html)).toEqual(["Beijing"]);
+    expect(html).not.toContain("native code");
+  });
+
   it("says nothing about ignored values when every value was used", async () => {
     const { html } = await page("/?q=learning&theme=ageing");
     expect(html).not.toContain('class="notice"');
