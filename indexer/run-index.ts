@@ -56,8 +56,9 @@ export type IndexOptions = {
  * records, BENCHMARKS.md), since a batch's transient strings and objects are large. The live
  * heap is about 80 MiB, a batch, and what grows with the corpus (the repair's vocabulary, the
  * ids seen); a page still parsed whole (a large listing read with a site profile) adds its
- * DOM, about 250 MiB for 2,000 cards. At 4,000 records 320 MiB peaked only 6 MiB lower than
- * 512, so 512 keeps that room.
+ * DOM, about 250 MiB for 2,000 cards, so 512 keeps that room. The price is at scale: V8 fills
+ * the heap toward the cap, so 100,000 records peak at 639 MiB against 489 MiB at 320
+ * (BENCHMARKS.md), where a 320 cap is the better choice for text or NDJSON sources.
  */
 export const INDEXER_NODE_FLAGS = ["--max-old-space-size=512"];
 
