@@ -1,5 +1,6 @@
 import { extractHtml } from "./html.ts";
 import { extractJsonRecords } from "./json-records.ts";
+import { limitRecordSize } from "./limit-record-size.ts";
 import { looksLikeListingText, parseListingText } from "./listing-text.ts";
 import type { Origin, ParsedSource } from "./raw-record.ts";
 import type { SiteProfile } from "./site-profile.ts";
@@ -27,17 +28,7 @@ export const detectFormat = (content: string): SourceFormat | undefined => {
   return undefined;
 };
 
-/**
- * Extracts the city records of one source, whatever its format.
- *
- * @example
- * const { records, problems } = extractSource(content, { location: "data/x.html", retrievedAt });
- */
-export const extractSource = (
-  content: string,
-  origin: Origin,
-  profile?: SiteProfile,
-): ParsedSource => {
+const extractAny = (content: string, origin: Origin, profile?: SiteProfile): ParsedSource => {
   switch (detectFormat(content)) {
     case "html":
       return extractHtml(content, origin, profile);
@@ -57,3 +48,16 @@ export const extractSource = (
       };
   }
 };
+
+/**
+ * Extracts the city records of one source, whatever its format; a record too large to be a city
+ * profile is left out and reported (`limitRecordSize`).
+ *
+ * @example
+ * const { records, problems } = extractSource(content, { location: "data/x.html", retrievedAt });
+ */
+export const extractSource = (
+  content: string,
+  origin: Origin,
+  profile?: SiteProfile,
+): ParsedSource => limitRecordSize(extractAny(content, origin, profile), origin.location);
