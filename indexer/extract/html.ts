@@ -2,7 +2,9 @@ import { type Cheerio, type CheerioAPI, load } from "cheerio";
 import { type AnyNode, type Element, isTag as isElement } from "domhandler";
 import type { Country } from "../countries.ts";
 import { httpUrl } from "../sources/http-url.ts";
+import { cutDeepMarkup } from "./cut-deep-markup.ts";
 import { countryIn, type ElementFacts, elementFacts, FIELD_LABEL } from "./element-facts.ts";
+import { findIn } from "./find-in.ts";
 import { type Block, extractBlocks, removeChrome } from "./html-blocks.ts";
 import { type HtmlPart, type SplitOptions, splitHtmlListing } from "./html-parts.ts";
 import { isoDate } from "./iso-date.ts";
@@ -127,8 +129,8 @@ const PROSE = "p, li, td, blockquote";
  * The record's own date, from its first <time datetime>; the element leaves the narrative unless
  * it is part of a sentence.
  */
-const takeOwnDate = (container: Cheerio<Element>) => {
-  const time = container.find("time[datetime]").first();
+const takeOwnDate = ($: CheerioAPI, container: Cheerio<Element>) => {
+  const time = findIn($, container, "time[datetime]").first();
   const date = isoDate(time.attr("datetime") ?? "");
   if (date && time.closest(PROSE).length === 0) time.remove();
   return date;
@@ -194,7 +196,7 @@ const readRecord = (
   if (!parts.country) return `no country found for "${city}"`;
   const href = parts.title.find("a[href]").addBack("a[href]").attr("href");
   const url = resolveUrl(href, origin.location);
-  const date = takeOwnDate(parts.container) ?? parts.pageDate;
+  const date = takeOwnDate($, parts.container) ?? parts.pageDate;
   const { before, after } = splitAtTitle(extractBlocks(parts.container), city);
   const label = parts.label ?? before.map((block) => block.text).join(" ");
   return {
@@ -210,8 +212,8 @@ const readRecord = (
   };
 };
 
-const countryBySelector = (container: Cheerio<Element>, selector: string) => {
-  const element = container.find(selector).first();
+const countryBySelector = ($: CheerioAPI, container: Cheerio<Element>, selector: string) => {
+  const element = findIn($, container, selector).first();
   const country = countryIn(element.text());
   const first = element.get(0);
   return country && first ? { country, element: first } : undefined;
@@ -224,14 +226,14 @@ const partsOf = (
   profile?: SiteProfile,
 ): Parts => {
   const container = $(element);
-  const label = profile?.label ? textOf(container.find(profile.label).first()) : undefined;
+  const label = profile?.label ? textOf(findIn($, container, profile.label).first()) : undefined;
   return {
     container,
-    title: container.find(profile?.title ?? HEADINGS).first(),
+    title: findIn($, container, profile?.title ?? HEADINGS).first(),
     country: profile?.country
-      ? countryBySelector(container, profile.country)
+      ? countryBySelector($, container, profile.country)
       : findCountryField($, container),
-    ...(profile?.body ? { body: container.find(profile.body) } : {}),
+    ...(profile?.body ? { body: findIn($, container, profile.body) } : {}),
     ...(label ? { label } : {}),
     ...(pageDate ? { pageDate } : {}),
   };
@@ -257,9 +259,9 @@ const readProfilePage = ($: CheerioAPI, origin: Origin): ParsedSource => {
   const root = $("main, [role=main], article").first();
   const container = root.length > 0 ? root : $("body");
   const element = container.get(0);
-  if (!element || container.find(HEADINGS).length === 0) return { records: [], problems: [] };
+  if (!element || findIn($, container, HEADINGS).length === 0) return { records: [], problems: [] };
   const parts = partsOf($, element, pageDateOf($, [element]));
-  const h1 = container.find("h1").first();
+  const h1 = findIn($, container, "h1").first();
   if (h1.length > 0) parts.title = h1;
   const record = readRecord($, parts, origin, "page");
   if (typeof record !== "string") return { records: [record], problems: [] };
@@ -342,7 +344,9 @@ export const extractHtml = (
   profile?: SiteProfile,
   split: SplitOptions = {},
 ): ParsedSource => {
-  const parts = profile ? undefined : splitHtmlListing(html, split);
+  // Markup nested past all reason is cut first: both parsers take time in its square.
+  const page = cutDeepMarkup(html);
+  const parts = profile ? undefined : splitHtmlListing(page, split);
   const inParts = parts && extractParts(parts, origin);
-  return inParts ?? readPage(parsePage(html, origin, profile), { origin, profile, firstRow: 0 });
+  return inParts ?? readPage(parsePage(page, origin, profile), { origin, profile, firstRow: 0 });
 };
