@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { lineBreaks } from "./line-breaks.ts";
 import { rowSignature } from "./row-signature.ts";
 
 /** HTML up to this many characters is parsed whole; a larger listing is parsed in parts. */
@@ -64,9 +65,6 @@ const findRows = (html: string): Group | undefined => {
 };
 
 /** The text between two offsets reduced to its line breaks, so later lines keep their numbers. */
-const lineBreaks = (html: string, from: number, to: number) =>
-  "\n".repeat(html.slice(from, to).split("\n").length - 1);
-
 type Around = { head: string; tail: string; first: number; end: number };
 
 /** The page with only the rows from `from` to `to`, the other rows' lines left as line breaks. */
