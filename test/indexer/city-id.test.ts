@@ -15,4 +15,15 @@ describe("cityId", () => {
   it("tells apart cities of the same name in different countries", () => {
     expect(cityId("Santa Cruz", "Bolivia")).not.toBe(cityId("Santa Cruz", "Spain"));
   });
+
+  it("names cities the slug cannot spell by a hash, so that two of a country never share an id", () => {
+    const beijing = cityId("北京", "China");
+    expect(beijing).toMatch(/^[0-9a-f]{10}-china$/);
+    expect(cityId("上海", "China")).not.toBe(beijing);
+    expect(cityId("北京", "China")).toBe(beijing);
+  });
+
+  it("reads fullwidth letters as the letters they stand for", () => {
+    expect(cityId("Ｅspoo", "Finland")).toBe("espoo-finland");
+  });
 });
