@@ -4,6 +4,7 @@ import { limitRecordSize } from "./limit-record-size.ts";
 import { looksLikeListingText, parseListingText } from "./listing-text.ts";
 import type { Origin, ParsedSource } from "./raw-record.ts";
 import type { SiteProfile } from "./site-profile.ts";
+import { stripControlCharacters } from "./strip-control-characters.ts";
 
 export type SourceFormat = "html" | "json" | "listing-text";
 
@@ -50,8 +51,8 @@ const extractAny = (content: string, origin: Origin, profile?: SiteProfile): Par
 };
 
 /**
- * Extracts the city records of one source, whatever its format; a record too large to be a city
- * profile is left out and reported (`limitRecordSize`).
+ * Extracts the city records of one source, whatever its format, without control characters; a
+ * record too large to be a city profile is left out and reported (`limitRecordSize`).
  *
  * @example
  * const { records, problems } = extractSource(content, { location: "data/x.html", retrievedAt });
@@ -60,4 +61,5 @@ export const extractSource = (
   content: string,
   origin: Origin,
   profile?: SiteProfile,
-): ParsedSource => limitRecordSize(extractAny(content, origin, profile), origin.location);
+): ParsedSource =>
+  limitRecordSize(stripControlCharacters(extractAny(content, origin, profile)), origin.location);
