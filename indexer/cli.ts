@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { AppError } from "../core/app-error.ts";
@@ -11,6 +12,7 @@ import { explainCity, findCity } from "./explain.ts";
 import type { SourceProblem } from "./extract/raw-record.ts";
 import { siteProfileSchema } from "./extract/site-profile.ts";
 import { type IndexOptions, type IndexSummary, runIndex } from "./run-index.ts";
+import { isUrl } from "./sources/is-url.ts";
 
 /** What `npm run index -- --help` prints. */
 export const USAGE = `Usage: npm run index -- [options] [SOURCES...]
@@ -91,6 +93,30 @@ const loadProfile = (file: string | undefined) => {
   return { profile: parsed.data };
 };
 
+/** Where --out lies against a source: the source itself, inside it (a directory), or apart. */
+const placeOf = (target: string, source: string) => {
+  const from = relative(resolve(source), target);
+  if (from === "") return "same";
+  return !from.startsWith("..") && !isAbsolute(from) ? "inside" : "apart";
+};
+
+/**
+ * Refuses an --out that is one of the sources (opening it for writing would empty it before it
+ * is read) or lies in a source directory (the run would read what it writes).
+ */
+const refuseOutOverSource = (out: string | undefined, sources: string[]) => {
+  if (out === undefined) return;
+  for (const source of sources.filter((each) => !isUrl(each))) {
+    const place = placeOf(resolve(out), source);
+    const why =
+      place === "same"
+        ? `would overwrite the source ${source} before it is read`
+        : `lies in the source directory ${source}, which the run reads`;
+    if (place !== "apart")
+      throw new AppError("invalid_arguments", `--out ${out} ${why}: write elsewhere`);
+  }
+};
+
 const progressBar = (io: CliIo) => {
   if (!io.isTty) return { tick: () => {}, stop: () => {} };
   const bar = new SingleBar({
@@ -151,19 +177,23 @@ const execute = async (options: IndexOptions, config: Config, dryRun: boolean) =
   }
 };
 
+/** The sources named on the command line, else those of the configuration. */
+const sourcesOf = ({ positionals }: ReturnType<typeof parse>, config: Config) =>
+  positionals.length > 0 ? positionals : config.INDEX_SOURCES;
+
 const optionsFrom = (
   parsed: ReturnType<typeof parse>,
   config: Config,
   onSource: (source: string) => void,
 ) => {
-  const { values, positionals } = parsed;
+  const { values } = parsed;
   const crawl = {
     offline: values.offline ?? false,
     refresh: values.refresh ?? false,
     ...maxPages(values["max-pages"]),
   };
   return {
-    sources: positionals.length > 0 ? positionals : config.INDEX_SOURCES,
+    sources: sourcesOf(parsed, config),
     indexName: config.MEILI_INDEX,
     full: values.full ?? false,
     read: { crawl, ...loadProfile(values.profile), onSource },
@@ -206,6 +236,7 @@ export const runIndexCli = async (
     const config = readConfig(env);
     for (const warning of config.warnings) io.stderr(`warning: ${warning}\n`);
     const explaining = parsed.values.explain !== undefined;
+    refuseOutOverSource(parsed.values.out, sourcesOf(parsed, config));
     const bar = progressBar(io);
     const writer = dryRun && !explaining ? documentWriter(io, parsed.values.out) : undefined;
     const options = {

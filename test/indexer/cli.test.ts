@@ -115,7 +115,7 @@ describe("npm run index --dry-run", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "broken.json"), "{ not json");
     copyFileSync(TWO_CITIES, join(dir, "two.txt"));
-    const { code, stderr } = await run(["--dry-run", "--out", join(dir, "out.ndjson"), dir]);
+    const { code, stderr } = await run(["--dry-run", "--out", join(tempDir(), "out.ndjson"), dir]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/warning: .*broken\.json: not valid JSON/);
     expect(stderr).toContain("read 2, 2 built");
@@ -139,6 +139,25 @@ describe("npm run index --dry-run", () => {
       expect(stderr).toContain("Usage: npm run index");
     },
   );
+
+  it("refuses an --out that is one of the sources, leaving the source as it was", async () => {
+    const source = join(tempDir(), "two.txt");
+    copyFileSync(TWO_CITIES, source);
+    const { code, stderr } = await run(["--dry-run", "--out", source, source]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `--out ${source} would overwrite the source ${source} before it is read`,
+    );
+    expect(readFileSync(source, "utf8")).toBe(readFileSync(TWO_CITIES, "utf8"));
+  });
+
+  it("refuses an --out inside a source directory, which the run would read", async () => {
+    const dir = tempDir();
+    copyFileSync(TWO_CITIES, join(dir, "two.txt"));
+    const { code, stderr } = await run(["--dry-run", "--out", join(dir, "out.ndjson"), dir]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`lies in the source directory ${dir}, which the run reads`);
+  });
 
   it("names a site profile's unknown selector and the ones it may hold", async () => {
     const profile = join(tempDir(), "profile.json");
