@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { accepts } from "hono/accepts";
 import type { OpenAPIObject } from "openapi3-ts/oas31";
 import { AppError } from "../core/app-error.ts";
 import type { Logger } from "../core/logger.ts";
@@ -140,6 +141,9 @@ const assetRoutes = () => {
     });
 };
 
+/** What an unknown page answers unless the browser prefers HTML. */
+const JSON_TYPE = "application/json";
+
 /**
  * The search page at `/` (rendered on the server, so it works without JavaScript), the
  * results region alone at `/results` for the client script, city pages at `/city/:id`, the
@@ -198,7 +202,9 @@ export const uiRoutes = (options: UiOptions) => {
   for (const path of PAGE_PATHS) pages.all(path, refuseOtherMethods);
   // Last: a browser asking for a page that does not exist gets a page; the API keeps its JSON.
   pages.get("*", (c) => {
-    const wantsHtml = c.req.header("Accept")?.includes("text/html") ?? false;
+    const wantsHtml =
+      accepts(c, { header: "Accept", supports: ["text/html", JSON_TYPE], default: JSON_TYPE }) ===
+      "text/html";
     if (c.req.path.startsWith("/api/") || !wantsHtml) return c.notFound();
     c.status(404);
     return c.render(<PageNotFound path={c.req.path} />, { title: PAGE_NOT_FOUND_TITLE });

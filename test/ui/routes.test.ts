@@ -367,6 +367,18 @@ describe("the pages around the search", () => {
     expect((await api.json()).error.code).toBe("not_found");
   });
 
+  it.each([
+    ["text/html;q=0", "application/json"],
+    ["application/json, text/html;q=0.1", "application/json"],
+    ["*/*", "application/json"],
+    ["TEXT/HTML", "text/html"],
+    ["text/html,application/xhtml+xml,*/*;q=0.8", "text/html"],
+  ])("answers an unknown path asked with Accept: %s as %s", async (accept, type) => {
+    const response = await seeded.app.request("/nope", { headers: { Accept: accept } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toMatch(new RegExp(`^${type}`));
+  });
+
   it("leads back from a city page to the search it came from, with a search box and a source link", async () => {
     const { html } = await page("/city/beijing-china?from=q%3Dageing%26theme%3Dageing");
     expect(html).toContain('<a href="/?q=ageing&amp;theme=ageing">← Back to your search</a>');
