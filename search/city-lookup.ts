@@ -11,7 +11,13 @@ export const SIMILAR_LIMIT = 6;
 /** A well-formed id, as documents have them: anything else is certainly unknown. */
 const ID = cityDocumentSchema.shape.id;
 
-const notFound = (id: string) => new AppError("not_found", `No city with id "${id}"`);
+/** Longest part of an unknown id the 404 repeats: a 5,000-character id gave a 5 KB body. */
+const MAX_QUOTED_ID = 80;
+
+const notFound = (id: string) => {
+  const shown = id.length > MAX_QUOTED_ID ? `${id.slice(0, MAX_QUOTED_ID)}…` : id;
+  return new AppError("not_found", `No city with id "${shown}"`);
+};
 
 const toBody = ({
   themes: _ids,

@@ -54,7 +54,11 @@ export const freeText = (max: number, name: string) =>
   z
     .string({
       error: (issue) =>
-        issue.input === undefined ? `${name} is required` : `${name} must be text`,
+        issue.input === undefined
+          ? `${name} is required`
+          : Array.isArray(issue.input)
+            ? `${name} may be given once`
+            : `${name} must be text`,
     })
     .trim()
     .max(max, {

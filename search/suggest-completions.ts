@@ -3,6 +3,9 @@ import type { CityDocument } from "../core/city-document.ts";
 import { THEMES } from "../core/themes.ts";
 import type { Suggestion } from "./result-schemas.ts";
 
+/** A letter or digit: what a query needs to complete anything. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
 /** Most suggestions of each kind. */
 export const SUGGESTIONS_PER_KIND = 5;
 
@@ -62,6 +65,8 @@ export const suggestCompletions = async (
   indexName: string,
   q: string,
 ): Promise<Suggestion[]> => {
+  // Meilisearch ignores punctuation: `.*` would match every city, which completes nothing.
+  if (!WORD_CHARACTER.test(q)) return [];
   const [cities, countries, keyphrases] = await Promise.all([
     citySuggestions(meili, indexName, q),
     facetSuggestions(meili, indexName, "country", q),

@@ -115,6 +115,7 @@ describe("GET /api/cities/:id", () => {
     expect(status).toBe(404);
     expect(body.error.code).toBe("not_found");
     expect(body.error.message).toMatch(/^No city with id /);
+    expect(body.error.message.length).toBeLessThan(120);
   });
 });
 

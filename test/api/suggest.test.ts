@@ -97,6 +97,18 @@ describe("GET /api/suggest", () => {
     expect(body.error.details).toEqual([{ field: "q", message: "q is required" }]);
   });
 
+  it("says q may be given once when it is repeated", async () => {
+    const { status, body } = await suggest("?q=a&q=b");
+    expect(status).toBe(400);
+    expect(body.error.details).toEqual([{ field: "q", message: "q may be given once" }]);
+  });
+
+  it("suggests nothing for a q of punctuation only, rather than every city", async () => {
+    const { status, body } = await suggest(`?q=${encodeURIComponent(".*")}`);
+    expect(status).toBe(200);
+    expect(body.suggestions).toEqual([]);
+  });
+
   it("accepts a q of exactly 100 characters", async () => {
     const { status, body } = await suggest(`?q=${"a".repeat(100)}`);
     expect(status).toBe(200);
