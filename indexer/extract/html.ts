@@ -241,12 +241,32 @@ const partsOf = (
 
 type Reading = { origin: Origin; profile?: SiteProfile | undefined; firstRow: number };
 
+/**
+ * How many elements inside a record look like the records beside it (same tag and classes, a
+ * heading inside): cards an unclosed tag before them nested in this one, read as its text.
+ */
+const lookalikesIn = ($: CheerioAPI, container: Element) => {
+  const signature = rowSignature(container.name, $(container).attr("class"));
+  return findIn($, $(container), container.name)
+    .toArray()
+    .filter((element) => rowSignature(element.name, $(element).attr("class")) === signature)
+    .filter((element) => findIn($, $(element), HEADINGS).length > 0).length;
+};
+
+const nestedProblem = (count: number, source: string, position: string): SourceProblem => ({
+  source,
+  position,
+  message: `${count} element${count === 1 ? "" : "s"} inside this record look like the records beside it, and are read as its text: is a tag left unclosed before them?`,
+});
+
 const readAll = ($: CheerioAPI, containers: Element[], reading: Reading) => {
   const { origin, profile, firstRow } = reading;
   const result: ParsedSource = { records: [], problems: [] };
   const pageDate = pageDateOf($, containers);
   containers.forEach((element, i) => {
     const position = `record ${firstRow + i + 1}`;
+    const nested = profile ? 0 : lookalikesIn($, element);
+    if (nested > 0) result.problems.push(nestedProblem(nested, origin.location, position));
     const record = readRecord($, partsOf($, element, pageDate, profile), origin, position);
     if (typeof record !== "string") result.records.push(record);
     else result.problems.push({ source: origin.location, position, message: record });

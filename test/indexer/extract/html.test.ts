@@ -383,3 +383,21 @@ describe("extractHtml on links it must not trust", () => {
     ]);
   });
 });
+
+describe("extractHtml on a listing with a card left open", () => {
+  it("says that the cards nested in the open one are read as its text, naming the record", () => {
+    const { records, problems } = extract("card-left-open.html");
+    expect(places(records)).toEqual([
+      ["Espoo", "Finland"],
+      ["Cork", "Ireland"],
+    ]);
+    expect(problems).toEqual([
+      {
+        source: "html/card-left-open.html",
+        position: "record 2",
+        message:
+          "2 elements inside this record look like the records beside it, and are read as its text: is a tag left unclosed before them?",
+      },
+    ]);
+  });
+});
