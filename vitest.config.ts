@@ -103,6 +103,9 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: E2E,
+          // A browser's answer waits on the page's search; on a loaded 2-core machine that can
+          // take longer than expect.poll's default second.
+          expect: { poll: { timeout: 10_000 } },
           globalSetup: [MEILI_SETUP],
           isolate: false,
           setupFiles: [SHARED_MODULE_CACHE],

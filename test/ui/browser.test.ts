@@ -423,7 +423,7 @@ describe("the search page in Chromium", () => {
     await expect.poll(() => page.getByRole("option").count()).toBeGreaterThan(0);
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("#q-suggestions").isVisible()).toBe(false);
-    expect(page.url()).toContain("q=migra");
+    await expect.poll(() => page.url()).toContain("q=migra");
     await context.close();
   });
 
