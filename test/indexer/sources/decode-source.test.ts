@@ -80,11 +80,18 @@ describe("decodeSource", () => {
     expect(decoded).toEqual({ ok: false, problem: expect.stringContaining("Windows-1252") });
   });
 
-  it("reports UTF-16 with a byte-order mark as not UTF-8", () => {
-    const bytes = Buffer.from([0xff, 0xfe, ...Buffer.from("Beijing", "utf16le")]);
+  it("decodes UTF-16 with a byte-order mark, as Notepad and Excel save it, in either byte order", () => {
+    const little = Buffer.from([0xff, 0xfe, ...Buffer.from("Villa María", "utf16le")]);
+    expect(decodeSource(little)).toEqual({ ok: true, value: "Villa María" });
+    const big = Buffer.from([0xfe, 0xff, ...Buffer.from("Cork", "utf16le").swap16()]);
+    expect(decodeSource(big)).toEqual({ ok: true, value: "Cork" });
+  });
+
+  it("reports UTF-16 that breaks its own encoding (a lone surrogate) as not valid UTF-16", () => {
+    const bytes = Buffer.from([0xff, 0xfe, 0x42, 0x00, 0x00, 0xd8, 0x42, 0x00]);
     expect(decodeSource(bytes)).toEqual({
       ok: false,
-      problem: expect.stringMatching(/^not valid UTF-8/),
+      problem: expect.stringMatching(/^not valid UTF-16 text/),
     });
   });
 
