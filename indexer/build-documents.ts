@@ -119,7 +119,12 @@ const MAX_QUOTED_LENGTH = 60;
 const quoted = (name: string) =>
   `"${name.length > MAX_QUOTED_LENGTH ? `${name.slice(0, MAX_QUOTED_LENGTH)}…` : name}"`;
 
+/** A letter or digit: a city's name holds at least one. */
+const NAME_CHARACTER = /[\p{L}\p{N}]/u;
+
 const build = (record: RawRecord, context: RepairContext): BaseDocument | string => {
+  if (!NAME_CHARACTER.test(record.city))
+    return `city name ${quoted(record.city)} holds no letter or digit: not a name`;
   const country = findCountry(record.country);
   if (!country)
     return `unknown country ${quoted(record.country)} for ${quoted(record.city)}: not in reference/countries.json`;

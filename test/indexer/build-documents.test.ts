@@ -86,6 +86,15 @@ describe("buildDocuments", () => {
     ]);
   });
 
+  it("reports a record whose city name holds no letter or digit (!!!) instead of naming it by its country", () => {
+    const { documents, problems } = buildDocuments([
+      record({ city: "!!!" }),
+      record({ city: "Cork", country: "Ireland" }),
+    ]);
+    expect(documents.map((document) => document.id)).toEqual(["cork-ireland"]);
+    expect(problems[0]?.message).toBe('city name "!!!" holds no letter or digit: not a name');
+  });
+
   it("reports a record with no narrative instead of indexing an empty document", () => {
     const { documents, problems } = buildDocuments([record({ blocks: [] })]);
     expect(documents).toEqual([]);
