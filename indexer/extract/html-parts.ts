@@ -64,7 +64,6 @@ const findRows = (html: string): Group | undefined => {
   return best;
 };
 
-/** The text between two offsets reduced to its line breaks, so later lines keep their numbers. */
 type Around = { head: string; tail: string; first: number; end: number };
 
 /** The page with only the rows from `from` to `to`, the other rows' lines left as line breaks. */

@@ -1,9 +1,5 @@
 import { z } from "zod";
 
-/**
- * CSS selectors for a site whose listing the generic record finder does not read well.
- * `record` picks each record's container; the others are looked up inside it.
- */
 /** The selectors a profile may name, as an error message lists them. */
 const SELECTORS = "record (required), title, country, label, body";
 
@@ -11,6 +7,10 @@ const selector = z.string({ error: "a CSS selector (text), required" }).min(1, {
   error: "a CSS selector, not empty",
 });
 
+/**
+ * CSS selectors for a site whose listing the generic record finder does not read well.
+ * `record` picks each record's container; the others are looked up inside it.
+ */
 export const siteProfileSchema = z.strictObject(
   {
     record: selector,
