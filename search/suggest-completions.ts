@@ -1,5 +1,6 @@
 import type { Meilisearch } from "meilisearch";
 import type { CityDocument } from "../core/city-document.ts";
+import { foldText } from "../core/fold-text.ts";
 import { THEMES } from "../core/themes.ts";
 import type { Suggestion } from "./result-schemas.ts";
 
@@ -39,13 +40,8 @@ const facetSuggestions = async (
     .map((hit): Suggestion => ({ type, value: hit.value }));
 };
 
-/** Lower case, without diacritics, every run of other characters one space, a space first. */
-const words = (text: string) =>
-  ` ${text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")}`;
+/** Folded as people type (`foldText`), every run of other characters one space, a space first. */
+const words = (text: string) => ` ${foldText(text).replace(/[^\p{L}\p{N}]+/gu, " ")}`;
 
 /** Themes a word of whose label starts with what was typed ("lit" → Literacy, not Sustainability). */
 const themeSuggestions = (q: string): Suggestion[] =>
