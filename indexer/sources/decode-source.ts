@@ -62,11 +62,12 @@ const HAS_NUL = "not text: it holds NUL bytes (is it UTF-16 or binary?); save it
 export const decodeSource = (bytes: Uint8Array): Outcome<string> => {
   const tooBig = sizeProblem(bytes.byteLength);
   if (tooBig) return notOk(tooBig);
+  const decoder = decoderFor(bytes);
   let text: string;
   try {
-    text = decoderFor(bytes).decode(bytes);
+    text = decoder.decode(bytes);
   } catch {
-    return notOk(decoderFor(bytes) === UTF8 ? NOT_UTF8 : NOT_UTF16);
+    return notOk(decoder === UTF8 ? NOT_UTF8 : NOT_UTF16);
   }
   if (!text.trim()) return notOk("empty file: only white space");
   return text.includes("\u0000") ? notOk(HAS_NUL) : ok(text);
