@@ -177,26 +177,18 @@ const execute = async (options: IndexOptions, config: Config, dryRun: boolean) =
   }
 };
 
-/** The sources named on the command line, else those of the configuration. */
-const sourcesOf = ({ positionals }: ReturnType<typeof parse>, config: Config) =>
-  positionals.length > 0 ? positionals : config.INDEX_SOURCES;
-
-const optionsFrom = (
-  parsed: ReturnType<typeof parse>,
-  config: Config,
-  onSource: (source: string) => void,
-) => {
-  const { values } = parsed;
+const optionsFrom = (parsed: ReturnType<typeof parse>, config: Config) => {
+  const { values, positionals } = parsed;
   const crawl = {
     offline: values.offline ?? false,
     refresh: values.refresh ?? false,
     ...maxPages(values["max-pages"]),
   };
   return {
-    sources: sourcesOf(parsed, config),
+    sources: positionals.length > 0 ? positionals : config.INDEX_SOURCES,
     indexName: config.MEILI_INDEX,
     full: values.full ?? false,
-    read: { crawl, ...loadProfile(values.profile), onSource },
+    read: { crawl, ...loadProfile(values.profile) },
   } satisfies IndexOptions;
 };
 
@@ -236,11 +228,14 @@ export const runIndexCli = async (
     const config = readConfig(env);
     for (const warning of config.warnings) io.stderr(`warning: ${warning}\n`);
     const explaining = parsed.values.explain !== undefined;
-    refuseOutOverSource(parsed.values.out, sourcesOf(parsed, config));
+    // Everything that can refuse the arguments runs before the progress bar starts.
+    const chosen = optionsFrom(parsed, config);
+    refuseOutOverSource(parsed.values.out, chosen.sources);
     const bar = progressBar(io);
     const writer = dryRun && !explaining ? documentWriter(io, parsed.values.out) : undefined;
     const options = {
-      ...optionsFrom(parsed, config, bar.tick),
+      ...chosen,
+      read: { ...chosen.read, onSource: bar.tick },
       keepDocuments: explaining,
       ...(writer ? { onDocuments: writer.write } : {}),
     };
